@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { DestinationStream } from "pino";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/client.ts";
+import { loggerOptions } from "./logger.ts";
+import { authRoutes } from "./modules/auth/routes.ts";
+import { healthRoutes } from "./modules/health/routes.ts";
+import { adminRoutes } from "./modules/users/admin-routes.ts";
+import { invitationRoutes } from "./modules/users/invitation-routes.ts";
+import { authentication } from "./plugins/auth.ts";
+import { csrf } from "./plugins/csrf.ts";
+import { openApi } from "./plugins/openapi.ts";
+import { problemDetails } from "./plugins/problem-details.ts";
+import { security } from "./plugins/security.ts";
+import { sessions } from "./plugins/session.ts";
+import { webApp } from "./plugins/web-app.ts";
+import { createServices } from "./services/index.ts";
+import type { Secrets } from "./startup/secrets.ts";
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly db: Database;
+  readonly secrets: Secrets;
+  /** Where logs go; tests pass a stream to read them. Defaults to stdout. */
+  readonly logStream?: DestinationStream;
+}
+
+export async function buildApp({ config, db, secrets, logStream }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, logStream),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  const services = createServices({ config, db, secrets });
+  const lifetimes = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
+
+  // Order matters: errors and headers first, then sessions, CSRF and who is asking, then
+  // OpenAPI (it records routes as they are added), then the routes.
+  await app.register(problemDetails);
+  await app.register(security, { isProduction: config.isProduction });
+  await app.register(sessions, {
+    db,
+    secret: secrets.sessionSecret,
+    lifetimes,
+    secureCookie: config.environment === "production" ? true : "auto",
+  });
+  await app.register(csrf);
+  await app.register(authentication, { loadActiveUser: services.auth.loadActiveUser, lifetimes });
+  await app.register(openApi);
+
+  await app.register(healthRoutes, { prefix: "/api", health: services.health });
+  await app.register(authRoutes, { prefix: "/api/auth", auth: services.auth, lifetimes });
+  await app.register(invitationRoutes, { prefix: "/api/invitations", invitations: services.invitations });
+  await app.register(adminRoutes, { prefix: "/api/admin", admin: services.userAdmin });
+  await app.register(webApp, { distDir: config.webDistDir });
+
+  return app;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, repoRoot } from "./config.ts";
+
+const production = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgresql://app:secret@db:5432/cse",
+  SESSION_SECRET: "s".repeat(40),
+  ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("loadConfig", () => {
+  it("has working defaults for development", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      environment: "development",
+      host: "127.0.0.1",
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: `${repoRoot}/.data`,
+      seedDemoData: true,
+    });
+  });
+
+  it("reads PORT, HOST and DATA_DIR", () => {
+    const config = loadConfig({ PORT: "8080", HOST: "0.0.0.0", DATA_DIR: "/var/lib/cse" });
+    expect(config).toMatchObject({ port: 8080, host: "0.0.0.0", dataDir: "/var/lib/cse" });
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "", PORT: "" })).toMatchObject({ databaseUrl: undefined, port: 3000 });
+  });
+
+  it("names every bad value with a clear message", () => {
+    const problems = problemsOf({ PORT: "eighty", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud" });
+    expect(problems).toHaveLength(3);
+    expect(problems.join("\n")).toMatch(/PORT/);
+    expect(problems.join("\n")).toMatch(/DATABASE_URL: must be a postgresql:\/\/ connection URL/);
+    expect(problems.join("\n")).toMatch(/LOG_LEVEL/);
+  });
+
+  it("requires real secrets and a database in production", () => {
+    const problems = problemsOf({ NODE_ENV: "production" });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "SESSION_SECRET: is required when NODE_ENV=production",
+        "ENCRYPTION_KEY: is required when NODE_ENV=production",
+        "DATABASE_URL: is required when NODE_ENV=production",
+      ]),
+    );
+    expect(loadConfig(production).isProduction).toBe(true);
+  });
+
+  it("never seeds demo data in production", () => {
+    expect(loadConfig(production).seedDemoData).toBe(false);
+    expect(problemsOf({ ...production, SEED_DEMO_DATA: "true" })).toEqual([
+      "SEED_DEMO_DATA: demo data is never seeded when NODE_ENV=production",
+    ]);
+  });
+
+  it("rejects a short demo password and a malformed TOTP secret", () => {
+    const problems = problemsOf({ DEMO_PASSWORD: "short", DEMO_TOTP_SECRET: "not base32!" });
+    expect(problems).toEqual([
+      "DEMO_PASSWORD: must be at least 12 characters",
+      "DEMO_TOTP_SECRET: must be a base32 secret of at least 16 characters",
+    ]);
+  });
+
+  it("rejects an encryption key of the wrong length", () => {
+    expect(problemsOf({ ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toEqual([
+      "ENCRYPTION_KEY: must be 32 bytes, base64-encoded",
+    ]);
+  });
+});

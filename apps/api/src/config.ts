@@ -1,0 +1,115 @@
+import { dirname, isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root: relative paths in the configuration are resolved against it. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const positiveInt = z.coerce.number().int().positive();
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+      .optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    EMBEDDED_DATABASE_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    WEB_DIST_DIR: z.string().min(1).default("apps/web/dist"),
+    SEED_DEMO_DATA: flag.optional(),
+    DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+    DEMO_TOTP_SECRET: z
+      .string()
+      .regex(/^[A-Z2-7]{16,}=*$/, "must be a base32 secret of at least 16 characters")
+      .optional(),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
+      .optional(),
+    TRUST_PROXY: flag.default(false),
+    SESSION_IDLE_MINUTES: positiveInt.default(30),
+    SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
+    SIGN_IN_MAX_FAILURES: positiveInt.default(5),
+    SIGN_IN_LOCKOUT_MINUTES: positiveInt.default(15),
+    SIGN_IN_MAX_PER_ADDRESS: positiveInt.default(50),
+    INVITATION_VALID_HOURS: positiveInt.default(72),
+    SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.SEED_DEMO_DATA === true) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SEED_DEMO_DATA"],
+        message: "demo data is never seeded when NODE_ENV=production",
+      });
+    }
+    if (env.NODE_ENV === "production") {
+      // Outside production a missing secret is generated once and kept in DATA_DIR.
+      for (const key of ["SESSION_SECRET", "ENCRYPTION_KEY", "DATABASE_URL"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when NODE_ENV=production" });
+      }
+    }
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.output<typeof environmentSchema>) {
+  const fromRoot = (path: string) => (isAbsolute(path) ? path : resolve(repoRoot, path));
+  const isProduction = env.NODE_ENV === "production";
+  return {
+    environment: env.NODE_ENV,
+    isProduction,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: fromRoot(env.DATA_DIR),
+    embeddedDatabasePort: env.EMBEDDED_DATABASE_PORT,
+    webDistDir: fromRoot(env.WEB_DIST_DIR),
+    seedDemoData: env.SEED_DEMO_DATA ?? !isProduction,
+    demoPassword: env.DEMO_PASSWORD,
+    demoTotpSecret: env.DEMO_TOTP_SECRET,
+    sessionSecret: env.SESSION_SECRET,
+    encryptionKey: env.ENCRYPTION_KEY,
+    trustProxy: env.TRUST_PROXY,
+    sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    signInMaxFailures: env.SIGN_IN_MAX_FAILURES,
+    signInLockoutMs: env.SIGN_IN_LOCKOUT_MINUTES * 60_000,
+    signInMaxPerAddress: env.SIGN_IN_MAX_PER_ADDRESS,
+    invitationValidMs: env.INVITATION_VALID_HOURS * 3_600_000,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+  } as const;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads the configuration once, failing fast with every problem listed.
+ * This is the only module that reads process.env.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable (FOO=) means "not set", as it does for most tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+    );
+  }
+  return toConfig(parsed.data);
+}

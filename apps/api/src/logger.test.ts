@@ -1,0 +1,63 @@
+import pino from "pino";
+import { describe, expect, it } from "vitest";
+import { LogCapture } from "./testing/app.ts";
+import { loggerOptions } from "./logger.ts";
+
+function captureLogger() {
+  const capture = new LogCapture();
+  const options = loggerOptions("info", capture) as pino.LoggerOptions & { stream: LogCapture };
+  return { logger: pino(options, options.stream), capture };
+}
+
+describe("log redaction", () => {
+  it("never writes personal data or secrets, at the top level or nested", () => {
+    const { logger, capture } = captureLogger();
+    logger.info(
+      {
+        email: "jo.bloggs@school.example",
+        password: "correct horse battery staple",
+        child: { givenNames: "Amira", familyName: "Khan" },
+        referral: { concernDescription: "Seen getting into a silver car", dateOfBirth: "2012-03-04" },
+        request: { body: { phone: "07700 900123" }, headers: { cookie: "sid=abc" } },
+        referralId: "0195f0a2-0000-7000-8000-000000000000",
+      },
+      "something happened",
+    );
+    const text = capture.text;
+    for (const secret of [
+      "jo.bloggs",
+      "correct horse",
+      "Amira",
+      "Khan",
+      "silver car",
+      "2012-03-04",
+      "07700",
+      "sid=abc",
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).toContain("[redacted]");
+    // Identifiers that are not personal data still reach the log.
+    expect(text).toContain("0195f0a2-0000-7000-8000-000000000000");
+  });
+
+  it("logs only the path of a request, never its query string or cookies", () => {
+    const { logger, capture } = captureLogger();
+    logger.info(
+      { req: { id: "r1", method: "GET", url: "/api/referrals?search=Amira%20Khan", headers: { cookie: "sid=abc" } } },
+      "request",
+    );
+    expect(capture.text).toContain('"path":"/api/referrals"');
+    expect(capture.text).not.toContain("Amira");
+    expect(capture.text).not.toContain("sid=abc");
+  });
+
+  it("keeps a foreign error's kind and stack but not its message, which may quote data", () => {
+    const { logger, capture } = captureLogger();
+    const error = new Error("duplicate key value violates unique constraint: Key (email)=(jo@school.example)");
+    logger.error({ err: error }, "failed");
+    expect(capture.text).not.toContain("jo@school.example");
+    expect(capture.text).toContain('"type":"Error"');
+    expect(capture.text).toContain("logger.test.ts");
+  });
+});

@@ -1,0 +1,92 @@
+import type { FastifyServerOptions } from "fastify";
+import type { DestinationStream, LoggerOptions } from "pino";
+
+/**
+ * Keys whose values are personal data or secrets. We never log them on purpose; this list
+ * is the safety net for the day someone does (tested in logger.test.ts).
+ */
+const sensitiveKeys = [
+  "password",
+  "newPassword",
+  "currentPassword",
+  "totp",
+  "code",
+  "recoveryCode",
+  "secret",
+  "token",
+  "email",
+  "name",
+  "displayName",
+  "givenNames",
+  "familyName",
+  "aliases",
+  "dateOfBirth",
+  "phone",
+  "phoneNumbers",
+  "address",
+  "addresses",
+  "postcode",
+  "homePostcode",
+  "child",
+  "concern",
+  "concernDescription",
+  "body",
+  "content",
+  "note",
+  "notes",
+  "cookie",
+  "authorization",
+];
+
+const redactPaths = [
+  "req.headers.cookie",
+  "req.headers.authorization",
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  ...sensitiveKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+];
+
+interface SerializableError {
+  name?: string;
+  code?: unknown;
+  message?: string;
+  stack?: string;
+  statusCode?: unknown;
+}
+
+/**
+ * Logs an error's kind and where it happened, but not its message unless the error is ours:
+ * driver and database messages can quote the values of the row that failed.
+ */
+export function serializeErrorSafely(error: SerializableError) {
+  const ownMessage = error.name === "DomainError" || (typeof error.code === "string" && error.code.startsWith("FST_"));
+  const frames = (error.stack ?? "").split("\n").slice(1).join("\n");
+  return {
+    type: error.name ?? "Error",
+    code: error.code,
+    statusCode: error.statusCode,
+    ...(ownMessage ? { message: error.message } : {}),
+    stack: frames,
+  };
+}
+
+interface RequestLike {
+  id: string;
+  method: string;
+  url: string;
+}
+
+export function loggerOptions(level: string, stream?: DestinationStream): FastifyServerOptions["logger"] {
+  const options: LoggerOptions & { stream?: DestinationStream } = {
+    level,
+    redact: { paths: redactPaths, censor: "[redacted]" },
+    serializers: {
+      // Only the path: query strings may carry search terms.
+      req: (request: RequestLike) => ({ id: request.id, method: request.method, path: request.url.split("?")[0] }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+      err: serializeErrorSafely,
+    },
+    ...(stream ? { stream } : {}),
+  };
+  return options;
+}

@@ -1,0 +1,33 @@
+import type { Config } from "../config.ts";
+import type { Database } from "../db/client.ts";
+import { createAuditService } from "../modules/audit/service.ts";
+import { createAuthService } from "../modules/auth/service.ts";
+import { createThrottle } from "../modules/auth/throttle.ts";
+import { createHealthService } from "../modules/health/service.ts";
+import { createUserAdminService } from "../modules/users/admin-service.ts";
+import { createInvitationService } from "../modules/users/invitation-service.ts";
+import { createSecretBox } from "../security/encryption.ts";
+import type { Secrets } from "../startup/secrets.ts";
+
+export interface ServiceDependencies {
+  readonly config: Config;
+  readonly db: Database;
+  readonly secrets: Secrets;
+}
+
+/** The composition root: every service is built once here and handed to the routes. */
+export function createServices({ config, db, secrets }: ServiceDependencies) {
+  const audit = createAuditService(db);
+  const throttle = createThrottle(db);
+  const secretBox = createSecretBox(secrets.encryptionKey);
+  return {
+    audit,
+    throttle,
+    health: createHealthService(db),
+    auth: createAuthService({ db, audit, throttle, secretBox, config }),
+    userAdmin: createUserAdminService({ db, audit, config }),
+    invitations: createInvitationService({ db, audit }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

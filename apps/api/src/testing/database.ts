@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { createDatabaseClient, type Database } from "../db/client.ts";
+import { withDatabase } from "../db/urls.ts";
+
+export interface TestDatabase {
+  readonly url: string;
+  readonly db: Database;
+  drop(): Promise<void>;
+}
+
+export function testDatabaseServer() {
+  return inject("testDatabaseServer");
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: testDatabaseServer().adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A database of this test file's own: migrated, with reference data, and nothing else. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const { adminUrl, templateName } = testDatabaseServer();
+  const name = `cse_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
+  const url = withDatabase(adminUrl, name);
+  const db = createDatabaseClient({ url, maxConnections: 5 });
+  return {
+    url,
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** An empty database (no migrations), for tests of the migration machinery itself. */
+export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `cse_empty_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return {
+    url: withDatabase(testDatabaseServer().adminUrl, name),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}

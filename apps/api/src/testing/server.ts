@@ -1,0 +1,45 @@
+// The whole service on a free port and a throwaway database, for browser tests.
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../app.ts";
+import { createDatabaseClient, type Database } from "../db/client.ts";
+import { migrate } from "../db/migrations.ts";
+import { startScratchDatabase } from "../db/scratch.ts";
+import { seedDatabase } from "../db/seed/index.ts";
+import { createSecretBox } from "../security/encryption.ts";
+import { ensureWebAppBuilt } from "../startup/web-build.ts";
+import { testConfig } from "./app.ts";
+
+export interface RunningTestServer {
+  readonly url: string;
+  readonly db: Database;
+  readonly app: FastifyInstance;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(demo: { password: string; totpSecret: string }): Promise<RunningTestServer> {
+  const database = await startScratchDatabase("cse_e2e");
+  const config = testConfig({
+    NODE_ENV: "development",
+    LOG_LEVEL: "warn",
+    WEB_DIST_DIR: "apps/web/dist",
+    DEMO_PASSWORD: demo.password,
+    DEMO_TOTP_SECRET: demo.totpSecret,
+  });
+  await migrate(database.url);
+  const db = createDatabaseClient({ url: database.url });
+  const encryptionKey = Buffer.from(config.encryptionKey!, "base64");
+  await seedDatabase(db, config, createSecretBox(encryptionKey));
+  await ensureWebAppBuilt(config.webDistDir, () => undefined);
+  const app = await buildApp({ config, db, secrets: { sessionSecret: config.sessionSecret!, encryptionKey } });
+  const address = await app.listen({ host: "127.0.0.1", port: 0 });
+  return {
+    url: address,
+    db,
+    app,
+    stop: async () => {
+      await app.close();
+      await db.$disconnect();
+      await database.stop();
+    },
+  };
+}

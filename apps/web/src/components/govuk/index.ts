@@ -1,0 +1,13 @@
+export { BackLink, Details, InsetText, NotificationBanner, Panel, Tag, WarningText } from "./Text.tsx";
+export { Button } from "./Button.tsx";
+export { DateInput } from "./DateInput.tsx";
+export { ErrorSummary, type ErrorSummaryItem } from "./ErrorSummary.tsx";
+export { Fieldset } from "./Fieldset.tsx";
+export { fieldId } from "./field-ids.ts";
+export { Checkboxes, Radios, optionId, type ChoiceOption } from "./Radios.tsx";
+export { Select } from "./Select.tsx";
+export { SummaryList, type SummaryRow } from "./SummaryList.tsx";
+export { TaskList, type Task } from "./TaskList.tsx";
+export { Textarea } from "./Textarea.tsx";
+export { TextInput } from "./TextInput.tsx";
+export { errorSummaryItems, problemFieldErrors } from "./form-errors.ts";

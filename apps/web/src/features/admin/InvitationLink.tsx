@@ -1,0 +1,34 @@
+import type { InvitationIssued } from "@cse/contracts";
+import { Link } from "react-router";
+import { InsetText, Panel, WarningText } from "../../components/govuk/index.ts";
+
+function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
+}
+
+/** The one-time link, shown once to the administrator to pass on by a trusted route. */
+export function InvitationLink({ issued, heading }: { issued: InvitationIssued; heading: string }) {
+  const link = `${window.location.origin}${issued.invitationPath}`;
+  return (
+    <>
+      <Panel title={heading}>
+        for {issued.user.displayName}
+      </Panel>
+      <p className="govuk-body">Send this link to {issued.user.email} from your work email account. It works once, until {formatDateTime(issued.expiresAt)}.</p>
+      <InsetText>
+        <span className="app-secret-key">{link}</span>
+      </InsetText>
+      <WarningText>Anyone with this link can set the password for this account. You will not be shown it again.</WarningText>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/admin/users/${issued.user.id}`}>
+          View {issued.user.displayName}'s account
+        </Link>
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/admin/users">
+          Back to users
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { roleLabels, type AdminUser } from "@cse/contracts";
+import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { api } from "../../api/client.ts";
+import { describeFailure } from "../../api/errors.ts";
+import { Button, ErrorSummary, Select, Tag, TextInput } from "../../components/govuk/index.ts";
+import { usePageTitle } from "../../hooks/usePageTitle.ts";
+
+const statusTag = { ACTIVE: { text: "Active", colour: "green" }, INVITED: { text: "Invited", colour: "blue" }, DISABLED: { text: "Disabled", colour: "grey" } } as const;
+
+export function UsersPage() {
+  usePageTitle("Users");
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [users, setUsers] = useState<AdminUser[] | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const query = searchParams.toString();
+
+  useEffect(() => {
+    setUsers(null);
+    api.get<{ users: AdminUser[]; nextCursor: string | null }>(`/api/admin/users?${query}`).then(
+      (page) => {
+        setUsers(page.users);
+        setNextCursor(page.nextCursor);
+      },
+      (error: unknown) => setFailure(describeFailure(error)),
+    );
+  }, [query]);
+
+  return (
+    <>
+      <ErrorSummary items={failure ? [{ text: failure }] : []} />
+      <h1 className="govuk-heading-l">Users</h1>
+      <Link to="/admin/users/invite" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+        Invite a user
+      </Link>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          const next = new URLSearchParams();
+          for (const key of ["search", "status", "role"]) {
+            const value = String(data.get(key) ?? "").trim();
+            if (value) next.set(key, value);
+          }
+          setSearchParams(next);
+        }}
+      >
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-third">
+            <TextInput id="search" name="search" label="Name or email starts with" defaultValue={searchParams.get("search") ?? ""} spellCheck={false} />
+          </div>
+          <div className="govuk-grid-column-one-third">
+            <Select id="status" name="status" label="Status" defaultValue={searchParams.get("status") ?? ""} options={[{ value: "", label: "Any" }, ...Object.entries(statusTag).map(([value, tag]) => ({ value, label: tag.text }))]} />
+          </div>
+          <div className="govuk-grid-column-one-third">
+            <Select id="role" name="role" label="Role" defaultValue={searchParams.get("role") ?? ""} options={[{ value: "", label: "Any" }, ...Object.entries(roleLabels).map(([value, label]) => ({ value, label }))]} />
+          </div>
+        </div>
+        <Button variant="secondary">Filter users</Button>
+      </form>
+      {users === null ? (
+        <p className="govuk-body" role="status">
+          Loading users…
+        </p>
+      ) : users.length === 0 ? (
+        <p className="govuk-body">No users match.</p>
+      ) : (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Users</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Name</th>
+              <th scope="col" className="govuk-table__header">Role</th>
+              <th scope="col" className="govuk-table__header">Organisation and team</th>
+              <th scope="col" className="govuk-table__header">Status</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {users.map((user) => (
+              <tr className="govuk-table__row" key={user.id}>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/admin/users/${user.id}`}>
+                    {user.displayName}
+                  </Link>
+                  <br />
+                  <span className="govuk-body-s">{user.email}</span>
+                </td>
+                <td className="govuk-table__cell">{roleLabels[user.role]}</td>
+                <td className="govuk-table__cell">
+                  {user.organisation.name}
+                  {user.team ? <><br />{user.team.name}</> : null}
+                </td>
+                <td className="govuk-table__cell">
+                  <Tag colour={statusTag[user.status].colour}>{statusTag[user.status].text}</Tag>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {nextCursor ? (
+        <nav className="govuk-pagination" aria-label="Pagination">
+          <div className="govuk-pagination__next">
+            <Link
+              className="govuk-link govuk-pagination__link"
+              rel="next"
+              to={`?${new URLSearchParams({ ...Object.fromEntries(searchParams), cursor: nextCursor }).toString()}`}
+            >
+              <span className="govuk-pagination__link-title">Next page</span>
+            </Link>
+          </div>
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { emailSchema, type SignInResponse } from "@cse/contracts";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { z } from "zod";
+import { api } from "../../api/client.ts";
+import { ApiError } from "../../api/errors.ts";
+import { useAuth } from "../../auth/AuthContext.tsx";
+import { safeReturnPath } from "../../auth/RequireAuth.tsx";
+import { Button, ErrorSummary, TextInput, errorSummaryItems } from "../../components/govuk/index.ts";
+import { usePageTitle } from "../../hooks/usePageTitle.ts";
+import { applyServerFailure } from "../forms/server-errors.ts";
+
+const signInFormSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password"),
+});
+type SignInForm = z.input<typeof signInFormSchema>;
+
+export function SignInPage() {
+  const { state, signedIn } = useAuth();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const returnTo = safeReturnPath(searchParams.get("returnTo"));
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<SignInForm, unknown, z.output<typeof signInFormSchema>>({ resolver: zodResolver(signInFormSchema), shouldFocusError: false });
+  const { errors, isSubmitting } = form.formState;
+  const summary = [...errorSummaryItems(errors, { order: ["email", "password"] }), ...(failure ? [{ fieldId: "email", text: failure }] : [])];
+  usePageTitle("Sign in", summary.length > 0);
+
+  if (state.status === "signed-in") return <Navigate to={returnTo} replace />;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      const result = await api.post<SignInResponse>("/api/auth/login", values);
+      const next = `?returnTo=${encodeURIComponent(returnTo)}`;
+      if (result.status === "signed-in") {
+        signedIn(result.user, result.session);
+        await navigate(returnTo, { replace: true });
+      } else if (result.status === "second-factor-required") {
+        await navigate(`/sign-in/code${next}`);
+      } else {
+        await navigate(`/sign-in/set-up-authenticator${next}`);
+      }
+    } catch (error) {
+      form.resetField("password");
+      if (error instanceof ApiError && error.status === 401) setFailure("Enter a correct email address and password");
+      else setFailure(applyServerFailure(error, form.setError, ["email", "password"]));
+    }
+  });
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary items={summary} />
+        <h1 className="govuk-heading-l">Sign in</h1>
+        <p className="govuk-body">Use the email address of your work account.</p>
+        <form noValidate onSubmit={onSubmit}>
+          <TextInput id="email" label="Email address" type="email" autoComplete="username" spellCheck={false} error={errors.email?.message} {...form.register("email")} />
+          <TextInput id="password" label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...form.register("password")} />
+          <Button disabled={isSubmitting} preventDoubleClick>
+            Sign in
+          </Button>
+        </form>
+        <p className="govuk-body">If you have forgotten your password or cannot sign in, ask your organisation's administrator for a new sign-in link.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { Link } from "react-router";
+import { useAuth } from "../../auth/AuthContext.tsx";
+import { WarningText } from "../../components/govuk/index.ts";
+import { usePageTitle } from "../../hooks/usePageTitle.ts";
+
+/** The start page for everyone; once signed in, the way into each role's work. */
+export function HomePage() {
+  const { state } = useAuth();
+  usePageTitle(state.status === "signed-in" ? "Home" : "Refer a concern about child sexual exploitation");
+  if (state.status !== "signed-in") {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-xl">Refer a concern about child sexual exploitation</h1>
+          <WarningText>If a child is in immediate danger, call 999 now.</WarningText>
+          <p className="govuk-body">Use this service if you work for the police, children's social care, health, education or a voluntary organisation in West Yorkshire and you are worried a child is being groomed or sexually exploited.</p>
+          <p className="govuk-body">Your referral goes to the co-located team for the child's area, who will decide on a response within one working day.</p>
+          <Link to="/sign-in" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
+            Sign in
+            <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+              <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+            </svg>
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  const { user } = state;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <span className="govuk-caption-l">{user.organisation.name}</span>
+        <h1 className="govuk-heading-l">Hello, {user.displayName}</h1>
+        {user.role === "REFERRER" ? (
+          <>
+            <WarningText>If a child is in immediate danger, call 999 now.</WarningText>
+            <ul className="govuk-list">
+              <li>
+                <Link className="govuk-link" to="/referrals/new">
+                  Make a referral
+                </Link>
+              </li>
+              <li>
+                <Link className="govuk-link" to="/referrals">
+                  Your referrals and drafts
+                </Link>
+              </li>
+            </ul>
+          </>
+        ) : null}
+        {user.role === "ADMIN" ? (
+          <ul className="govuk-list">
+            <li>
+              <Link className="govuk-link" to="/admin/users">
+                Manage users
+              </Link>
+            </li>
+          </ul>
+        ) : null}
+        {user.role === "TRIAGE" || user.role === "LEAD" ? (
+          <p className="govuk-body">The {user.team?.name} team queue is coming soon.</p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

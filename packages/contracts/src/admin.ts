@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { emailSchema } from "./auth.ts";
+import { agencySchema, isoDateTimeSchema, pageQuerySchema, roleSchema, teamRoles, uuidSchema } from "./common.ts";
+
+export const userStatusSchema = z.enum(["INVITED", "ACTIVE", "DISABLED"]);
+export type UserStatus = z.infer<typeof userStatusSchema>;
+
+const displayNameSchema = z
+  .string({ error: "Enter the person's full name" })
+  .trim()
+  .min(1, "Enter the person's full name")
+  .max(120, "Full name must be 120 characters or fewer");
+
+const jobTitleSchema = z.string().trim().max(120, "Job title must be 120 characters or fewer");
+
+const teamMembershipRule = (value: { role?: string; teamId?: string | null }, ctx: z.RefinementCtx) => {
+  if (value.role === undefined) return;
+  const needsTeam = (teamRoles as readonly string[]).includes(value.role);
+  if (needsTeam && !value.teamId) {
+    ctx.addIssue({ code: "custom", path: ["teamId"], message: "Select the team this person works in" });
+  }
+  if (!needsTeam && value.teamId) {
+    ctx.addIssue({ code: "custom", path: ["teamId"], message: "Only triage members and leads belong to a team" });
+  }
+};
+
+export const inviteUserRequestSchema = z
+  .strictObject({
+    email: emailSchema,
+    displayName: displayNameSchema,
+    jobTitle: jobTitleSchema.optional(),
+    role: roleSchema,
+    organisationId: uuidSchema,
+    teamId: uuidSchema.nullable().optional(),
+  })
+  .superRefine(teamMembershipRule)
+  .meta({
+    examples: [
+      {
+        email: "sam.taylor@school.example",
+        displayName: "Sam Taylor",
+        jobTitle: "Designated safeguarding lead",
+        role: "REFERRER",
+        organisationId: "0195f0a2-7c1e-7000-8000-000000000001",
+        teamId: null,
+      },
+    ],
+  });
+export type InviteUserRequest = z.input<typeof inviteUserRequestSchema>;
+
+export const updateUserRequestSchema = z
+  .strictObject({
+    displayName: displayNameSchema.optional(),
+    jobTitle: jobTitleSchema.nullable().optional(),
+    role: roleSchema.optional(),
+    organisationId: uuidSchema.optional(),
+    teamId: uuidSchema.nullable().optional(),
+  })
+  .superRefine(teamMembershipRule)
+  .meta({
+    examples: [{ role: "TRIAGE", teamId: "0195f0a2-7c1e-7000-8000-000000000002" }],
+  });
+export type UpdateUserRequest = z.input<typeof updateUserRequestSchema>;
+
+export const adminUserSchema = z.object({
+  id: uuidSchema,
+  email: z.string(),
+  displayName: z.string(),
+  jobTitle: z.string().nullable(),
+  role: roleSchema,
+  status: userStatusSchema,
+  agency: agencySchema,
+  organisation: z.object({ id: uuidSchema, name: z.string() }),
+  team: z.object({ id: uuidSchema, code: z.string(), name: z.string() }).nullable(),
+  secondFactorEnabled: z.boolean(),
+  lastSignInAt: isoDateTimeSchema.nullable(),
+  createdAt: isoDateTimeSchema,
+});
+export type AdminUser = z.infer<typeof adminUserSchema>;
+
+export const listUsersQuerySchema = pageQuerySchema.extend({
+  status: userStatusSchema.optional(),
+  role: roleSchema.optional(),
+  teamId: uuidSchema.optional(),
+  /** Matches the start of a name or email address. */
+  search: z.string().trim().max(100).optional(),
+});
+
+export const userPageSchema = z.object({ users: z.array(adminUserSchema), nextCursor: z.string().nullable() });
+
+export const invitationIssuedSchema = z.object({
+  user: adminUserSchema,
+  /** Path of the one-time link, to pass to the person by a trusted route; shown once. */
+  invitationPath: z.string(),
+  expiresAt: isoDateTimeSchema,
+});
+export type InvitationIssued = z.infer<typeof invitationIssuedSchema>;
+
+export const organisationSchema = z.object({ id: uuidSchema, name: z.string(), agency: agencySchema });
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const createOrganisationRequestSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, "Enter the organisation's name").max(160, "Name must be 160 characters or fewer"),
+    agency: agencySchema,
+  })
+  .meta({ examples: [{ name: "Calderdale Youth Service", agency: "VOLUNTARY" }] });
+
+export const teamSchema = z.object({ id: uuidSchema, code: z.string(), name: z.string(), isHub: z.boolean() });
+export type Team = z.infer<typeof teamSchema>;

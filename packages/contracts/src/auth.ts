@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { agencySchema, isoDateTimeSchema, roleSchema, uuidSchema } from "./common.ts";
+
+export const MINIMUM_PASSWORD_LENGTH = 12;
+export const MAXIMUM_PASSWORD_LENGTH = 256;
+
+export const emailSchema = z
+  .string({ error: "Enter your email address" })
+  .trim()
+  .min(1, "Enter your email address")
+  .max(254, "Email address must be 254 characters or fewer")
+  .pipe(z.email("Enter an email address in the correct format, like name@example.com"))
+  .transform((email) => email.toLowerCase());
+
+/**
+ * A new password: length is the only composition rule (NCSC and NIST guidance); the server
+ * also refuses common and guessable passwords, which the browser cannot check.
+ */
+export const newPasswordSchema = z
+  .string({ error: "Enter a password" })
+  .min(MINIMUM_PASSWORD_LENGTH, `Password must be ${MINIMUM_PASSWORD_LENGTH} characters or more`)
+  .max(MAXIMUM_PASSWORD_LENGTH, `Password must be ${MAXIMUM_PASSWORD_LENGTH} characters or fewer`);
+
+export const totpCodeSchema = z
+  .string({ error: "Enter the 6-digit code from your authenticator app" })
+  .transform((code) => code.replace(/\s+/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"));
+
+export const recoveryCodeSchema = z
+  .string({ error: "Enter a recovery code" })
+  .transform((code) => code.replace(/[\s-]+/g, "").toUpperCase())
+  .pipe(z.string().regex(/^[A-Z2-7]{10}$/, "Enter a recovery code, like ABCDE-FGHIJ"));
+
+export const signInRequestSchema = z
+  .strictObject({
+    email: emailSchema,
+    password: z
+      .string({ error: "Enter your password" })
+      .min(1, "Enter your password")
+      .max(MAXIMUM_PASSWORD_LENGTH, "Enter your password"),
+    totp: totpCodeSchema.optional(),
+  })
+  .meta({ examples: [{ email: "referrer.police@demo.example", password: "correct-horse-battery" }] });
+export type SignInRequest = z.input<typeof signInRequestSchema>;
+
+export const secondFactorRequestSchema = z
+  .union([z.strictObject({ code: totpCodeSchema }), z.strictObject({ recoveryCode: recoveryCodeSchema })])
+  .meta({ examples: [{ code: "123456" }] });
+export type SecondFactorRequest = z.input<typeof secondFactorRequestSchema>;
+
+export const currentUserSchema = z.object({
+  id: uuidSchema,
+  email: z.string(),
+  displayName: z.string(),
+  jobTitle: z.string().nullable(),
+  phone: z.string().nullable(),
+  role: roleSchema,
+  agency: agencySchema,
+  organisation: z.object({ id: uuidSchema, name: z.string() }),
+  team: z.object({ id: uuidSchema, code: z.string(), name: z.string() }).nullable(),
+  secondFactorEnabled: z.boolean(),
+});
+export type CurrentUser = z.infer<typeof currentUserSchema>;
+
+export const sessionTimesSchema = z.object({
+  /** When the session ends unless the user does something before then. */
+  idleExpiresAt: isoDateTimeSchema,
+  /** When the session ends whatever the user does. */
+  absoluteExpiresAt: isoDateTimeSchema,
+});
+export type SessionTimes = z.infer<typeof sessionTimesSchema>;
+
+export const signedInSchema = z.object({
+  status: z.literal("signed-in"),
+  user: currentUserSchema,
+  session: sessionTimesSchema,
+  csrfToken: z.string(),
+});
+export type SignedIn = z.infer<typeof signedInSchema>;
+
+export const signInResponseSchema = z.discriminatedUnion("status", [
+  signedInSchema,
+  z.object({ status: z.literal("second-factor-required"), csrfToken: z.string() }),
+  z.object({ status: z.literal("enrolment-required"), csrfToken: z.string() }),
+]);
+export type SignInResponse = z.infer<typeof signInResponseSchema>;
+
+export const meResponseSchema = z.object({ user: currentUserSchema, session: sessionTimesSchema });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** Who is signed in, if anyone: how the web app starts, without a 401 for visitors. */
+export const currentSessionSchema = z.object({
+  user: currentUserSchema.nullable(),
+  session: sessionTimesSchema.nullable(),
+});
+export type CurrentSession = z.infer<typeof currentSessionSchema>;
+
+export const csrfResponseSchema = z.object({ token: z.string() });
+
+export const enrolmentResponseSchema = z.object({
+  /** Base32 secret, for typing into an app that cannot scan. */
+  secret: z.string(),
+  otpauthUri: z.string(),
+  /** The otpauth URI as a QR code: an SVG data URI, for an <img>. */
+  qrCodeDataUri: z.string(),
+});
+export type EnrolmentResponse = z.infer<typeof enrolmentResponseSchema>;
+
+export const completeEnrolmentRequestSchema = z
+  .strictObject({ code: totpCodeSchema })
+  .meta({ examples: [{ code: "123456" }] });
+
+export const completeEnrolmentResponseSchema = signedInSchema.extend({
+  /** Shown once: each works once in place of a code, if the phone is lost. */
+  recoveryCodes: z.array(z.string()),
+});
+export type CompleteEnrolmentResponse = z.infer<typeof completeEnrolmentResponseSchema>;
+
+export const changePasswordRequestSchema = z
+  .strictObject({
+    currentPassword: z
+      .string({ error: "Enter your current password" })
+      .min(1, "Enter your current password")
+      .max(MAXIMUM_PASSWORD_LENGTH),
+    newPassword: newPasswordSchema,
+  })
+  .meta({ examples: [{ currentPassword: "correct-horse-battery", newPassword: "a-longer-new-passphrase" }] });
+export type ChangePasswordRequest = z.input<typeof changePasswordRequestSchema>;
+
+export const invitationSchema = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  expiresAt: isoDateTimeSchema,
+  /** True when the account already has a password and this link resets it. */
+  isReset: z.boolean(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export const acceptInvitationRequestSchema = z
+  .strictObject({ password: newPasswordSchema })
+  .meta({ examples: [{ password: "a-long-memorable-passphrase" }] });
