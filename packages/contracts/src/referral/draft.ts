@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { isoDateTimeSchema, uuidSchema } from "../common.ts";
+
+// A draft holds what was typed, finished or not: every field optional, every string
+// bounded, nothing outside the form's shape accepted.
+const text = (max: number) => z.string().max(max, `Must be ${max} characters or fewer`).optional();
+const SHORT = 400;
+const LONG = 12_000;
+const dateParts = z.strictObject({ day: text(4), month: text(4), year: text(6) }).optional();
+
+const entityDraft = z.strictObject({
+  kind: text(20),
+  name: text(SHORT),
+  nicknames: text(2000),
+  approximateAge: text(10),
+  phoneNumbers: text(2000),
+  socialHandles: text(2000),
+  addresses: text(4000),
+  postcodes: text(400),
+  vehicleRegistrations: text(400),
+  description: text(4000),
+  linkToChild: text(2000),
+});
+
+export const referralDraftContentSchema = z
+  .strictObject({
+    immediateDanger: text(10),
+    child: z
+      .strictObject({
+        givenNames: text(SHORT),
+        familyName: text(SHORT),
+        aliases: text(2000),
+        dateOfBirthKnown: text(10),
+        dateOfBirth: dateParts,
+        estimatedAgeYears: text(10),
+        gender: text(30),
+        ethnicity: text(SHORT),
+        firstLanguage: text(SHORT),
+        interpreterNeeded: text(10),
+        disabilityOrDifficulty: text(10),
+        learningDisability: text(10),
+        disabilityDetails: text(4000),
+        homeAddress: text(1000),
+        homePostcode: text(40),
+        currentWhereabouts: text(1000),
+        currentPostcode: text(40),
+        school: text(SHORT),
+        parentalResponsibility: text(1000),
+        householdMembers: text(4000),
+        otherAgencies: text(4000),
+        lookedAfter: text(10),
+        responsibleAuthority: text(SHORT),
+      })
+      .partial()
+      .optional(),
+    concern: z
+      .strictObject({
+        description: text(LONG),
+        occurredOn: dateParts,
+        when: text(SHORT),
+        location: text(1000),
+        informationSource: text(30),
+        informationSourceDetail: text(2000),
+        indicators: z
+          .record(z.string().max(60), z.strictObject({ level: text(20), detail: text(4000) }).partial())
+          .refine((value) => Object.keys(value).length <= 40, "Too many indicators")
+          .optional(),
+      })
+      .partial()
+      .optional(),
+    entities: z.array(entityDraft.partial()).max(20, "Add no more than 20 people, places or vehicles").optional(),
+    informationSharing: z
+      .strictObject({
+        parentsAware: text(10),
+        childAware: text(10),
+        consent: text(20),
+        sharingWithoutConsentReason: text(4000),
+        lawfulBasis: text(40),
+        referrerIdentityShareable: text(10),
+      })
+      .partial()
+      .optional(),
+    aboutYou: z
+      .strictObject({ phone: text(60), bestTimeToCall: text(SHORT), jobTitle: text(SHORT) })
+      .partial()
+      .optional(),
+  })
+  .meta({ examples: [{ immediateDanger: "no", child: { givenNames: "Amira", familyName: "Khan" } }] });
+
+export type ReferralDraftContent = z.infer<typeof referralDraftContentSchema>;
+
+export const saveDraftRequestSchema = z
+  .strictObject({
+    content: referralDraftContentSchema,
+    /** The version this save was based on; a stale save is refused rather than overwriting newer work. */
+    version: z.number().int().min(1).optional(),
+  })
+  .meta({
+    examples: [{ content: { immediateDanger: "no", child: { givenNames: "Amira", familyName: "Khan" } }, version: 1 }],
+  });
+
+export const draftSchema = z.object({
+  id: uuidSchema,
+  content: referralDraftContentSchema,
+  version: z.number().int(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  expiresAt: isoDateTimeSchema,
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+export const draftSummarySchema = z.object({
+  id: uuidSchema,
+  /** The child's name as typed so far, for the list; empty when not yet given. */
+  childName: z.string(),
+  updatedAt: isoDateTimeSchema,
+  expiresAt: isoDateTimeSchema,
+});
+export const draftListSchema = z.object({ drafts: z.array(draftSummarySchema) });

@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+// Postgres cannot store NUL, and other control characters are never what a person meant to
+// type; a lone surrogate is a broken character. Free text keeps everything else, emoji and
+// every script included.
+const FORBIDDEN_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function plainText(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .refine((value) => !FORBIDDEN_CHARACTERS.test(value), `${label} must not contain control characters`)
+    .transform((value) => value.trim());
+}
+
+/** Text that must be given. */
+export function requiredText(label: string, max: number, emptyMessage: string) {
+  return plainText(label, max).pipe(z.string().min(1, emptyMessage));
+}
+
+/** Text that may be left out: absent, null and blank all mean "not given". */
+export function optionalText(label: string, max: number) {
+  return plainText(label, max)
+    .nullable()
+    .optional()
+    .transform((value) => (value ? value : null));
+}
+
+/** A list of short texts, each bounded, blanks dropped. */
+export function textList(
+  label: string,
+  itemMax: number,
+  maxItems: number,
+  itemPattern?: { pattern: RegExp; message: string },
+) {
+  let item = plainText(label, itemMax);
+  if (itemPattern)
+    item = item.refine((value) => value === "" || itemPattern.pattern.test(value), itemPattern.message) as typeof item;
+  return z
+    .array(item, { error: `${label} must be a list` })
+    .max(maxItems, `Give no more than ${maxItems} ${label.toLowerCase()}`)
+    .optional()
+    .transform((values) => (values ?? []).filter((value) => value !== ""));
+}
+
+export const yesNoUnknownSchema = z.enum(["YES", "NO", "UNKNOWN"]);
+export type YesNoUnknown = z.infer<typeof yesNoUnknownSchema>;
+
+/** Yes, no or not known; left out means not known. */
+export const optionalYesNoUnknown = yesNoUnknownSchema
+  .nullable()
+  .optional()
+  .transform((value) => value ?? "UNKNOWN");
+
+export function requiredYesNoUnknown(message: string) {
+  return z.enum(["YES", "NO", "UNKNOWN"], { error: message });
+}
+
+export function requiredBoolean(message: string) {
+  return z.boolean({ error: message });
+}
+
+/** UK postcode shape; routing parses it fully (packages/domain). */
+export const POSTCODE_PATTERN = /^[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2}$/;
+
+export function optionalPostcode(label: string) {
+  return optionalText(label, 10).refine(
+    (value) => value === null || POSTCODE_PATTERN.test(value),
+    `Enter a real postcode for the ${label.toLowerCase()}, like LS1 4AP`,
+  );
+}
+
+/** Today's date in England, as YYYY-MM-DD: "not in the future" is judged by it. */
+export function todayInEngland(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900
+  );
+}
+
+/** A calendar date (YYYY-MM-DD) that is real and not in the future. */
+export function pastDate(label: string) {
+  return z
+    .string({ error: `Enter ${label} as a date` })
+    .refine(isRealDate, `${capitalise(label)} must be a real date`)
+    .refine((value) => value <= todayInEngland(), `${capitalise(label)} must be today or in the past`);
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,309 @@
+import { emptyDateParts, datePartsToIso, type DateParts } from "./date-parts.ts";
+import { CSE_INDICATORS } from "./indicators.ts";
+import { referralSubmissionSchema, type ReferralSubmission, type ValidReferral } from "./submission.ts";
+
+/** One person, place or vehicle as the form holds it: lists are one item per line. */
+export interface EntityFormValues {
+  kind: string;
+  name: string;
+  nicknames: string;
+  approximateAge: string;
+  phoneNumbers: string;
+  socialHandles: string;
+  addresses: string;
+  postcodes: string;
+  vehicleRegistrations: string;
+  description: string;
+  linkToChild: string;
+}
+
+/** The referral as the browser form holds it (and as a draft stores it): strings, as typed. */
+export interface ReferralFormValues {
+  immediateDanger: string;
+  child: {
+    givenNames: string;
+    familyName: string;
+    aliases: string;
+    dateOfBirthKnown: string;
+    dateOfBirth: DateParts;
+    estimatedAgeYears: string;
+    gender: string;
+    ethnicity: string;
+    firstLanguage: string;
+    interpreterNeeded: string;
+    disabilityOrDifficulty: string;
+    learningDisability: string;
+    disabilityDetails: string;
+    homeAddress: string;
+    homePostcode: string;
+    currentWhereabouts: string;
+    currentPostcode: string;
+    school: string;
+    parentalResponsibility: string;
+    householdMembers: string;
+    otherAgencies: string;
+    lookedAfter: string;
+    responsibleAuthority: string;
+  };
+  concern: {
+    description: string;
+    occurredOn: DateParts;
+    when: string;
+    location: string;
+    informationSource: string;
+    informationSourceDetail: string;
+    indicators: Record<string, { level: string; detail: string }>;
+  };
+  entities: EntityFormValues[];
+  informationSharing: {
+    parentsAware: string;
+    childAware: string;
+    consent: string;
+    sharingWithoutConsentReason: string;
+    lawfulBasis: string;
+    referrerIdentityShareable: string;
+  };
+  aboutYou: { phone: string; bestTimeToCall: string; jobTitle: string };
+}
+
+export function emptyEntity(kind = ""): EntityFormValues {
+  return {
+    kind,
+    name: "",
+    nicknames: "",
+    approximateAge: "",
+    phoneNumbers: "",
+    socialHandles: "",
+    addresses: "",
+    postcodes: "",
+    vehicleRegistrations: "",
+    description: "",
+    linkToChild: "",
+  };
+}
+
+export function emptyReferralForm(
+  aboutYou: { jobTitle?: string | null; phone?: string | null } = {},
+): ReferralFormValues {
+  return {
+    immediateDanger: "",
+    child: {
+      givenNames: "",
+      familyName: "",
+      aliases: "",
+      dateOfBirthKnown: "",
+      dateOfBirth: emptyDateParts(),
+      estimatedAgeYears: "",
+      gender: "",
+      ethnicity: "",
+      firstLanguage: "",
+      interpreterNeeded: "",
+      disabilityOrDifficulty: "",
+      learningDisability: "",
+      disabilityDetails: "",
+      homeAddress: "",
+      homePostcode: "",
+      currentWhereabouts: "",
+      currentPostcode: "",
+      school: "",
+      parentalResponsibility: "",
+      householdMembers: "",
+      otherAgencies: "",
+      lookedAfter: "",
+      responsibleAuthority: "",
+    },
+    concern: {
+      description: "",
+      occurredOn: emptyDateParts(),
+      when: "",
+      location: "",
+      informationSource: "",
+      informationSourceDetail: "",
+      indicators: Object.fromEntries(CSE_INDICATORS.map((indicator) => [indicator.code, { level: "", detail: "" }])),
+    },
+    entities: [],
+    informationSharing: {
+      parentsAware: "",
+      childAware: "",
+      consent: "",
+      sharingWithoutConsentReason: "",
+      lawfulBasis: "",
+      referrerIdentityShareable: "",
+    },
+    aboutYou: { phone: aboutYou.phone ?? "", bestTimeToCall: "", jobTitle: aboutYou.jobTitle ?? "" },
+  };
+}
+
+const blankToUndefined = (value: string | undefined) =>
+  value === undefined || value.trim() === "" ? undefined : value;
+const lines = (value: string | undefined) =>
+  (value ?? "")
+    .split("\n")
+    .map((item) => item.trim())
+    .filter(Boolean);
+const items = (value: string | undefined) =>
+  (value ?? "")
+    .split(/[\n,;]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+const yesNo = (value: string | undefined) => (value === "yes" ? true : value === "no" ? false : undefined);
+/** A number when it looks like one; otherwise the text, so the schema says what is wrong. */
+const wholeNumber = (value: string | undefined): number | string | undefined => {
+  const trimmed = (value ?? "").trim();
+  if (trimmed === "") return undefined;
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+};
+
+/** The API's shape of what the form holds. Dates must already have passed datePartsToIso. */
+export function toSubmission(
+  form: ReferralFormValues,
+  dates: { dateOfBirth: string | null; occurredOn: string | null },
+): unknown {
+  const { child, concern, informationSharing, aboutYou } = form;
+  const knowsDateOfBirth = child.dateOfBirthKnown === "yes";
+  return {
+    immediateDanger: yesNo(form.immediateDanger),
+    child: {
+      givenNames: child.givenNames,
+      familyName: child.familyName,
+      aliases: items(child.aliases),
+      dateOfBirth: knowsDateOfBirth ? dates.dateOfBirth : null,
+      estimatedAgeYears: child.dateOfBirthKnown === "no" ? (wholeNumber(child.estimatedAgeYears) ?? null) : null,
+      gender: blankToUndefined(child.gender),
+      ethnicity: child.ethnicity,
+      firstLanguage: child.firstLanguage,
+      interpreterNeeded: blankToUndefined(child.interpreterNeeded),
+      disabilityOrDifficulty: blankToUndefined(child.disabilityOrDifficulty),
+      learningDisability: blankToUndefined(child.learningDisability),
+      disabilityDetails: child.disabilityDetails,
+      homeAddress: child.homeAddress,
+      homePostcode: child.homePostcode,
+      currentWhereabouts: child.currentWhereabouts,
+      currentPostcode: child.currentPostcode,
+      school: child.school,
+      parentalResponsibility: child.parentalResponsibility,
+      householdMembers: child.householdMembers,
+      otherAgencies: child.otherAgencies,
+      lookedAfter: blankToUndefined(child.lookedAfter),
+      responsibleAuthority: child.lookedAfter === "YES" ? child.responsibleAuthority : null,
+    },
+    concern: {
+      description: concern.description,
+      occurredOn: dates.occurredOn,
+      when: concern.when,
+      location: concern.location,
+      informationSource: blankToUndefined(concern.informationSource),
+      informationSourceDetail: concern.informationSourceDetail,
+      indicators: Object.fromEntries(
+        CSE_INDICATORS.map(({ code }) => {
+          const rating = concern.indicators[code];
+          return [
+            code,
+            {
+              level: blankToUndefined(rating?.level),
+              detail: rating?.level && rating.level !== "NOT_PRESENT" ? rating.detail : null,
+            },
+          ];
+        }),
+      ),
+    },
+    entities: form.entities.map((entity) => ({
+      kind: blankToUndefined(entity.kind),
+      name: entity.name,
+      nicknames: items(entity.nicknames),
+      approximateAge: wholeNumber(entity.approximateAge) ?? null,
+      phoneNumbers: items(entity.phoneNumbers),
+      socialHandles: items(entity.socialHandles),
+      addresses: lines(entity.addresses),
+      postcodes: items(entity.postcodes),
+      vehicleRegistrations: items(entity.vehicleRegistrations),
+      description: entity.description,
+      linkToChild: entity.linkToChild,
+    })),
+    informationSharing: {
+      parentsAware: blankToUndefined(informationSharing.parentsAware),
+      childAware: blankToUndefined(informationSharing.childAware),
+      consent: blankToUndefined(informationSharing.consent),
+      sharingWithoutConsentReason:
+        informationSharing.consent && informationSharing.consent !== "GIVEN"
+          ? informationSharing.sharingWithoutConsentReason
+          : null,
+      lawfulBasis: blankToUndefined(informationSharing.lawfulBasis),
+      referrerIdentityShareable: yesNo(informationSharing.referrerIdentityShareable),
+    },
+    aboutYou: { phone: aboutYou.phone, bestTimeToCall: aboutYou.bestTimeToCall, jobTitle: aboutYou.jobTitle },
+  };
+}
+
+/** Fields the form holds as one text box but the API as a list: errors on an item go to the box. */
+const LIST_FIELDS = new Set([
+  "aliases",
+  "nicknames",
+  "phoneNumbers",
+  "socialHandles",
+  "addresses",
+  "postcodes",
+  "vehicleRegistrations",
+]);
+
+export function formPathFor(issuePath: readonly PropertyKey[]): string {
+  const path = issuePath.map(String);
+  const listAt = path.findIndex((segment, index) => LIST_FIELDS.has(segment) && index < path.length - 1);
+  return (listAt >= 0 ? path.slice(0, listAt + 1) : path).join(".");
+}
+
+export interface FormIssue {
+  /** Dotted path of the form field, e.g. "child.dateOfBirth". */
+  readonly path: string;
+  readonly message: string;
+  /** For a date input: which of its fields to highlight. */
+  readonly dateParts?: readonly ("day" | "month" | "year")[];
+}
+
+export type FormValidation =
+  | { readonly success: true; readonly data: ValidReferral; readonly submission: ReferralSubmission }
+  | { readonly success: false; readonly issues: readonly FormIssue[] };
+
+/**
+ * Validates the form exactly as the server will: the same schema, the same messages. Only
+ * the date inputs' part-by-part messages are the browser's own.
+ */
+export function validateReferralForm(form: ReferralFormValues): FormValidation {
+  const issues: FormIssue[] = [];
+  const dateOfBirth =
+    form.child.dateOfBirthKnown === "yes"
+      ? datePartsToIso(form.child.dateOfBirth, "Date of birth")
+      : { ok: true as const, value: null };
+  const occurredOn = datePartsToIso(form.concern.occurredOn, "The date it happened");
+  if (!dateOfBirth.ok)
+    issues.push({ path: "child.dateOfBirth", message: dateOfBirth.message, dateParts: dateOfBirth.parts });
+  if (!occurredOn.ok)
+    issues.push({ path: "concern.occurredOn", message: occurredOn.message, dateParts: occurredOn.parts });
+  if (form.child.dateOfBirthKnown === "yes" && dateOfBirth.ok && dateOfBirth.value === null) {
+    issues.push({
+      path: "child.dateOfBirth",
+      message: "Enter the child's date of birth",
+      dateParts: ["day", "month", "year"],
+    });
+  }
+
+  const submission = toSubmission(form, {
+    dateOfBirth: dateOfBirth.ok ? dateOfBirth.value : null,
+    occurredOn: occurredOn.ok ? occurredOn.value : null,
+  });
+  const result = referralSubmissionSchema.safeParse(submission);
+  if (result.success && issues.length === 0)
+    return { success: true, data: result.data, submission: submission as ReferralSubmission };
+
+  const reported = new Set(issues.map((issue) => issue.path));
+  for (const issue of result.success ? [] : result.error.issues) {
+    let path = formPathFor(issue.path);
+    // "Date of birth or age" is asked as a question first.
+    if (path === "child.dateOfBirth" && form.child.dateOfBirthKnown === "") path = "child.dateOfBirthKnown";
+    if (path === "child.dateOfBirth" && form.child.dateOfBirthKnown === "no") path = "child.estimatedAgeYears";
+    if (reported.has(path)) continue;
+    reported.add(path);
+    issues.push({ path, message: issue.message });
+  }
+  return { success: false, issues };
+}

@@ -1,0 +1,285 @@
+import { z } from "zod";
+import {
+  capitalise,
+  optionalPostcode,
+  optionalText,
+  optionalYesNoUnknown,
+  pastDate,
+  requiredBoolean,
+  requiredText,
+  requiredYesNoUnknown,
+  textList,
+  todayInEngland,
+} from "./fields.ts";
+import { CSE_INDICATORS, indicatorLevelSchema, type IndicatorCode } from "./indicators.ts";
+
+export const MAX_CONCERN_ENTITIES = 20;
+/** CSE services are for children: under 18 on the day of the referral. */
+export const MAX_CHILD_AGE = 17;
+
+export const genderSchema = z.enum(["GIRL", "BOY", "NON_BINARY", "SELF_DESCRIBED", "NOT_KNOWN"], {
+  error: "Select the child's gender",
+});
+export const genderLabels: Record<z.infer<typeof genderSchema>, string> = {
+  GIRL: "Girl",
+  BOY: "Boy",
+  NON_BINARY: "Non-binary",
+  SELF_DESCRIBED: "They describe it another way",
+  NOT_KNOWN: "Not known",
+};
+
+export const informationSourceSchema = z.enum(["SEEN", "HEARD", "DISCLOSED_BY_CHILD", "THIRD_PARTY", "OTHER"], {
+  error: "Select how you know about this concern",
+});
+export const informationSourceLabels: Record<z.infer<typeof informationSourceSchema>, string> = {
+  SEEN: "I saw it",
+  HEARD: "I heard it",
+  DISCLOSED_BY_CHILD: "The child told me",
+  THIRD_PARTY: "Someone else told me",
+  OTHER: "Another way",
+};
+
+export const concernKindSchema = z.enum(["PERSON", "PLACE", "VEHICLE"], {
+  error: "Select whether this is a person, a place or a vehicle",
+});
+export const concernKindLabels: Record<z.infer<typeof concernKindSchema>, string> = {
+  PERSON: "Person",
+  PLACE: "Place",
+  VEHICLE: "Vehicle",
+};
+
+export const consentSchema = z.enum(["GIVEN", "REFUSED", "NOT_SOUGHT"], {
+  error: "Select whether consent was given to share this information",
+});
+export const consentLabels: Record<z.infer<typeof consentSchema>, string> = {
+  GIVEN: "Yes, consent was given",
+  REFUSED: "No, consent was refused",
+  NOT_SOUGHT: "No, consent was not sought",
+};
+
+/** The lawful bases a partner can share under; recorded with every referral. */
+export const lawfulBasisSchema = z.enum(
+  ["PUBLIC_TASK_SAFEGUARDING", "LEGAL_OBLIGATION", "VITAL_INTERESTS", "CONSENT"],
+  { error: "Select the lawful basis for sharing this information" },
+);
+export const lawfulBasisLabels: Record<z.infer<typeof lawfulBasisSchema>, string> = {
+  PUBLIC_TASK_SAFEGUARDING:
+    "Public task (UK GDPR 6(1)(e)) and safeguarding of children (DPA 2018, Schedule 1, paragraph 18)",
+  LEGAL_OBLIGATION: "Legal obligation (UK GDPR 6(1)(c))",
+  VITAL_INTERESTS: "Vital interests (UK GDPR 6(1)(d))",
+  CONSENT: "Consent (UK GDPR 6(1)(a))",
+};
+
+const PHONE_PATTERN = {
+  pattern: /^\+?[0-9 ()-]{6,30}$/,
+  message: "Enter phone numbers in the correct format, like 07700 900 982",
+};
+const VEHICLE_PATTERN = {
+  pattern: /^[A-Za-z0-9 -]{2,12}$/,
+  message: "Enter vehicle registrations using letters and numbers only, like AB12 CDE",
+};
+
+const childSchema = z
+  .strictObject({
+    givenNames: requiredText("First name", 100, "Enter the child's first name"),
+    familyName: requiredText("Last name", 100, "Enter the child's last name"),
+    aliases: textList("Other names", 100, 10),
+    dateOfBirth: pastDate("the child's date of birth")
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    estimatedAgeYears: z
+      .number({ error: "Enter the child's age as a number" })
+      .int("Enter the child's age in whole years")
+      .min(0, "Age must be 0 or more")
+      .max(MAX_CHILD_AGE, `The child must be under 18. For adults, contact adult social care`)
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    gender: genderSchema
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    ethnicity: optionalText("Ethnicity", 100),
+    firstLanguage: optionalText("First language", 60),
+    interpreterNeeded: optionalYesNoUnknown,
+    disabilityOrDifficulty: optionalYesNoUnknown,
+    learningDisability: optionalYesNoUnknown,
+    disabilityDetails: optionalText("Details of disability or difficulty", 1000),
+    homeAddress: optionalText("Home address", 300),
+    homePostcode: optionalPostcode("Home postcode"),
+    currentWhereabouts: optionalText("Where the child is now", 300),
+    currentPostcode: optionalPostcode("Postcode where the child is now"),
+    school: optionalText("School or college", 200),
+    parentalResponsibility: optionalText("Who has parental responsibility", 300),
+    householdMembers: optionalText("Household members", 1000),
+    otherAgencies: optionalText("Other agencies involved", 1000),
+    lookedAfter: optionalYesNoUnknown,
+    responsibleAuthority: optionalText("Responsible authority", 120),
+  })
+  .superRefine((child, ctx) => {
+    if (child.dateOfBirth === null && child.estimatedAgeYears === null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dateOfBirth"],
+        message: "Enter the child's date of birth, or their approximate age if you do not know it",
+      });
+    }
+    if (child.dateOfBirth !== null && ageOn(child.dateOfBirth, todayInEngland()) > MAX_CHILD_AGE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["dateOfBirth"],
+        message: "The child must be under 18. For adults, contact adult social care",
+      });
+    }
+    if (child.lookedAfter === "YES" && child.responsibleAuthority === null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["responsibleAuthority"],
+        message: "Enter the local authority responsible for the child's care",
+      });
+    }
+  });
+
+function ageOn(dateOfBirth: string, today: string): number {
+  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+const indicatorRatingSchema = z.strictObject({
+  level: indicatorLevelSchema,
+  detail: optionalText("Detail", 1000),
+});
+
+const indicatorsSchema = z.strictObject(
+  Object.fromEntries(CSE_INDICATORS.map((indicator) => [indicator.code, indicatorRatingSchema])) as Record<
+    IndicatorCode,
+    typeof indicatorRatingSchema
+  >,
+  { error: "Rate every indicator" },
+);
+
+const concernSchema = z
+  .strictObject({
+    description: requiredText(
+      "What was seen, heard or disclosed",
+      10_000,
+      "Describe what was seen, heard or disclosed",
+    ),
+    occurredOn: pastDate("the date it happened")
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    when: optionalText("When it happened", 200),
+    location: optionalText("Where it happened", 300),
+    informationSource: informationSourceSchema,
+    informationSourceDetail: optionalText("How you know", 500),
+    indicators: indicatorsSchema,
+  })
+  .superRefine((concern, ctx) => {
+    if (
+      (concern.informationSource === "OTHER" || concern.informationSource === "THIRD_PARTY") &&
+      concern.informationSourceDetail === null
+    ) {
+      ctx.addIssue({ code: "custom", path: ["informationSourceDetail"], message: "Say who told you, or how you know" });
+    }
+  });
+
+const entitySchema = z
+  .strictObject({
+    kind: concernKindSchema,
+    name: optionalText("Name", 100),
+    nicknames: textList("Nicknames", 60, 10),
+    approximateAge: z
+      .number({ error: "Enter an age as a number" })
+      .int("Enter an age in whole years")
+      .min(0, "Age must be 0 or more")
+      .max(120, "Age must be 120 or less")
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    phoneNumbers: textList("Phone numbers", 30, 10, PHONE_PATTERN),
+    socialHandles: textList("Social media handles", 100, 10),
+    addresses: textList("Addresses", 300, 5),
+    postcodes: textList("Postcodes", 10, 5, {
+      pattern: /^[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2}$/,
+      message: "Enter real postcodes, like LS1 4AP",
+    }),
+    vehicleRegistrations: textList("Vehicle registrations", 12, 5, VEHICLE_PATTERN),
+    description: optionalText("Description", 2000),
+    linkToChild: optionalText("How they are linked to the child", 1000),
+  })
+  .superRefine((entity, ctx) => {
+    const identified =
+      entity.name !== null ||
+      entity.description !== null ||
+      [
+        entity.nicknames,
+        entity.phoneNumbers,
+        entity.socialHandles,
+        entity.addresses,
+        entity.postcodes,
+        entity.vehicleRegistrations,
+      ].some((list) => list.length > 0);
+    if (!identified) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["name"],
+        message: `Give at least one detail about this ${entity.kind.toLowerCase()}, or remove it`,
+      });
+    }
+  });
+
+const informationSharingSchema = z
+  .strictObject({
+    parentsAware: requiredYesNoUnknown("Select whether the child's parents or carers know about this referral"),
+    childAware: requiredYesNoUnknown("Select whether the child knows about this referral"),
+    consent: consentSchema,
+    sharingWithoutConsentReason: optionalText("Why you are sharing without consent", 2000),
+    lawfulBasis: lawfulBasisSchema,
+    referrerIdentityShareable: requiredBoolean("Select whether your name may be shared with the family"),
+  })
+  .superRefine((sharing, ctx) => {
+    if (sharing.consent !== "GIVEN" && sharing.sharingWithoutConsentReason === null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sharingWithoutConsentReason"],
+        message: "Explain why you are sharing without consent, for example because of a risk of significant harm",
+      });
+    }
+    if (sharing.lawfulBasis === "CONSENT" && sharing.consent !== "GIVEN") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["lawfulBasis"],
+        message: "Consent cannot be the lawful basis when consent was not given",
+      });
+    }
+  });
+
+const aboutYouSchema = z.strictObject({
+  phone: requiredText("Contact number", 30, "Enter a phone number we can call you on").refine(
+    (value) => PHONE_PATTERN.pattern.test(value),
+    PHONE_PATTERN.message,
+  ),
+  bestTimeToCall: optionalText("Best time to call", 200),
+  jobTitle: optionalText("Job title", 120),
+});
+
+/** A complete referral, as the API takes it and the browser checks it before sending. */
+export const referralSubmissionSchema = z.strictObject({
+  immediateDanger: requiredBoolean("Select whether the child is in immediate danger"),
+  child: childSchema,
+  concern: concernSchema,
+  entities: z
+    .array(entitySchema)
+    .max(MAX_CONCERN_ENTITIES, `Add no more than ${MAX_CONCERN_ENTITIES} people, places or vehicles`)
+    .default([]),
+  informationSharing: informationSharingSchema,
+  aboutYou: aboutYouSchema,
+});
+
+export type ReferralSubmission = z.input<typeof referralSubmissionSchema>;
+export type ValidReferral = z.output<typeof referralSubmissionSchema>;
+
+export { capitalise };
