@@ -6,6 +6,8 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { loggerOptions } from "./logger.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
+import { draftRoutes } from "./modules/drafts/routes.ts";
+import { referralRoutes } from "./modules/referrals/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { adminRoutes } from "./modules/users/admin-routes.ts";
 import { invitationRoutes } from "./modules/users/invitation-routes.ts";
@@ -53,7 +55,7 @@ export async function buildApp({ config, db, secrets, logStream }: AppOptions): 
     db,
     secret: secrets.sessionSecret,
     lifetimes,
-    secureCookie: config.environment === "production" ? true : "auto",
+    secureCookie: config.isProduction,
   });
   await app.register(csrf);
   await app.register(authentication, { loadActiveUser: services.auth.loadActiveUser, lifetimes });
@@ -63,6 +65,12 @@ export async function buildApp({ config, db, secrets, logStream }: AppOptions): 
   await app.register(authRoutes, { prefix: "/api/auth", auth: services.auth, lifetimes });
   await app.register(invitationRoutes, { prefix: "/api/invitations", invitations: services.invitations });
   await app.register(adminRoutes, { prefix: "/api/admin", admin: services.userAdmin });
+  await app.register(draftRoutes, { prefix: "/api/drafts", drafts: services.drafts });
+  await app.register(referralRoutes, {
+    prefix: "/api/referrals",
+    submission: services.referralSubmission,
+    reading: services.referralReading,
+  });
   await app.register(webApp, { distDir: config.webDistDir });
 
   return app;

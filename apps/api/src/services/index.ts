@@ -3,7 +3,11 @@ import type { Database } from "../db/client.ts";
 import { createAuditService } from "../modules/audit/service.ts";
 import { createAuthService } from "../modules/auth/service.ts";
 import { createThrottle } from "../modules/auth/throttle.ts";
+import { createDraftService } from "../modules/drafts/service.ts";
 import { createHealthService } from "../modules/health/service.ts";
+import { createIdempotency } from "../modules/referrals/idempotency.ts";
+import { createReferralReadingService } from "../modules/referrals/reading-service.ts";
+import { createReferralSubmissionService } from "../modules/referrals/submission-service.ts";
 import { createUserAdminService } from "../modules/users/admin-service.ts";
 import { createInvitationService } from "../modules/users/invitation-service.ts";
 import { createSecretBox } from "../security/encryption.ts";
@@ -20,6 +24,7 @@ export function createServices({ config, db, secrets }: ServiceDependencies) {
   const audit = createAuditService(db);
   const throttle = createThrottle(db);
   const secretBox = createSecretBox(secrets.encryptionKey);
+  const idempotency = createIdempotency(db);
   return {
     audit,
     throttle,
@@ -27,6 +32,10 @@ export function createServices({ config, db, secrets }: ServiceDependencies) {
     auth: createAuthService({ db, audit, throttle, secretBox, config }),
     userAdmin: createUserAdminService({ db, audit, config }),
     invitations: createInvitationService({ db, audit }),
+    idempotency,
+    drafts: createDraftService({ db, audit, config }),
+    referralSubmission: createReferralSubmissionService({ audit, idempotency }),
+    referralReading: createReferralReadingService({ db, audit }),
   };
 }
 

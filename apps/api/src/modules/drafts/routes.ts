@@ -1,0 +1,88 @@
+import { draftListSchema, draftSchema, referralDraftContentSchema, saveDraftRequestSchema } from "@cse/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requestContext } from "../auth/routes.ts";
+import type { DraftService } from "./service.ts";
+
+const draftParams = z.object({ id: z.uuid({ message: "Must be a valid identifier" }) });
+const referrers = { access: ["REFERRER"] as const };
+
+export const draftRoutes: FastifyPluginAsyncZod<{ drafts: DraftService }> = async (app, { drafts }) => {
+  app.post(
+    "/",
+    {
+      config: referrers,
+      schema: {
+        tags: ["drafts"],
+        summary: "Start a draft referral",
+        body: z
+          .strictObject({ content: referralDraftContentSchema })
+          .meta({ examples: [{ content: { immediateDanger: "no" } }] }),
+        response: { 201: draftSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await drafts.create(request.user!, request.body.content, requestContext(request))),
+  );
+
+  app.get(
+    "/",
+    {
+      config: referrers,
+      schema: {
+        tags: ["drafts"],
+        summary: "Your drafts, most recently changed first",
+        response: { 200: draftListSchema },
+      },
+    },
+    async (request) => ({ drafts: await drafts.list(request.user!) }),
+  );
+
+  app.get(
+    "/:id",
+    {
+      config: referrers,
+      schema: { tags: ["drafts"], summary: "One of your drafts", params: draftParams, response: { 200: draftSchema } },
+    },
+    async (request) => drafts.get(request.user!, request.params.id, requestContext(request)),
+  );
+
+  app.put(
+    "/:id",
+    {
+      config: referrers,
+      schema: {
+        tags: ["drafts"],
+        summary: "Save a draft; refused with 409 if it changed since the version you name",
+        params: draftParams,
+        body: saveDraftRequestSchema,
+        response: { 200: draftSchema },
+      },
+    },
+    async (request) =>
+      drafts.save(
+        request.user!,
+        request.params.id,
+        request.body.content,
+        request.body.version,
+        requestContext(request),
+      ),
+  );
+
+  app.delete(
+    "/:id",
+    {
+      config: referrers,
+      schema: {
+        tags: ["drafts"],
+        summary: "Delete one of your drafts",
+        params: draftParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await drafts.remove(request.user!, request.params.id, requestContext(request));
+      return reply.code(204).send(null);
+    },
+  );
+};

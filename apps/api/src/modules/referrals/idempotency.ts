@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import type { Database, Transaction } from "../../db/client.ts";
+import { DomainError } from "../../errors.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+
+/** How long a key is remembered: long enough for any client's retries. */
+const RETENTION_MS = 24 * 60 * 60 * 1000;
+/** A claim older than this belongs to a request that died mid-flight; a retry may take it over. */
+const ABANDONED_AFTER_MS = 2 * 60 * 1000;
+
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
+
+/** Stable JSON (keys sorted), hashed: the same request always gives the same hash. */
+export function requestHash(body: unknown): string {
+  const canonical = (value: unknown): string => {
+    if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+    if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`).join(",")}}`;
+  };
+  return createHash("sha256").update(canonical(body)).digest("hex");
+}
+
+export interface IdempotentResult<T> {
+  readonly status: number;
+  readonly body: T;
+  /** True when this is the stored answer to an earlier request with the same key. */
+  readonly replayed: boolean;
+}
+
+/**
+ * Runs `work` at most once per (user, key): a retry with the same body gets the first answer,
+ * a retry while the first is still running gets 409, and the same key with a different body 422.
+ * The answer is stored in the same transaction as the work, so the two cannot disagree.
+ */
+export function createIdempotency(db: Database) {
+  async function claim(userId: string, key: string, hash: string): Promise<boolean> {
+    const expiresAt = new Date(Date.now() + RETENTION_MS);
+    const inserted = await db.$executeRaw`
+      INSERT INTO "IdempotencyRecord" ("userId", "key", "requestHash", "status", "createdAt", "expiresAt")
+      VALUES (${userId}::uuid, ${key}, ${hash}, 'IN_PROGRESS', now(), ${expiresAt})
+      ON CONFLICT ("userId", "key") DO NOTHING`;
+    return inserted === 1;
+  }
+
+  async function resolveExisting<T>(
+    userId: string,
+    key: string,
+    hash: string,
+  ): Promise<IdempotentResult<T> | "reclaimed"> {
+    const existing = await db.idempotencyRecord.findUnique({ where: { userId_key: { userId, key } } });
+    if (!existing) return (await claim(userId, key, hash)) ? "reclaimed" : resolveExisting(userId, key, hash);
+    if (existing.requestHash !== hash) throw new DomainError("idempotency-key-reused");
+    if (existing.status === "COMPLETED") {
+      return { status: existing.responseStatus ?? 200, body: existing.responseBody as T, replayed: true };
+    }
+    const takenOver = await db.idempotencyRecord.updateMany({
+      where: { userId, key, status: "IN_PROGRESS", createdAt: { lt: new Date(Date.now() - ABANDONED_AFTER_MS) } },
+      data: { createdAt: new Date() },
+    });
+    if (takenOver.count === 1) return "reclaimed";
+    throw new DomainError(
+      "idempotency-in-progress",
+      "Your first attempt is still being processed. Wait a moment and check your referrals before trying again.",
+    );
+  }
+
+  return {
+    async execute<T extends Prisma.InputJsonObject>(
+      userId: string,
+      key: string,
+      hash: string,
+      status: number,
+      work: (tx: Transaction) => Promise<T>,
+    ): Promise<IdempotentResult<T>> {
+      if (!(await claim(userId, key, hash))) {
+        const existing = await resolveExisting<T>(userId, key, hash);
+        if (existing !== "reclaimed") return existing;
+      }
+      try {
+        const body = await db.$transaction(
+          async (tx) => {
+            const result = await work(tx);
+            await tx.idempotencyRecord.update({
+              where: { userId_key: { userId, key } },
+              data: { status: "COMPLETED", responseStatus: status, responseBody: result },
+            });
+            return result;
+          },
+          { timeout: 15_000, maxWait: 10_000 },
+        );
+        return { status, body, replayed: false };
+      } catch (error) {
+        // Nothing was stored, so the key is free for a retry.
+        await db.idempotencyRecord.deleteMany({ where: { userId, key, status: "IN_PROGRESS" } });
+        throw error;
+      }
+    },
+
+    async purgeExpired(): Promise<number> {
+      return (await db.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: new Date() } } })).count;
+    },
+  };
+}
+
+export type Idempotency = ReturnType<typeof createIdempotency>;

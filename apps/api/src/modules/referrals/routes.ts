@@ -1,0 +1,109 @@
+import {
+  addAddendumRequestSchema,
+  addendumSchema,
+  EXAMPLE_REFERRAL_SUBMISSION,
+  listReferralsQuerySchema,
+  referralCreatedSchema,
+  referralPageSchema,
+  referralSubmissionSchema,
+  referrerReferralDetailSchema,
+} from "@cse/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { DomainError } from "../../errors.ts";
+import { requestContext } from "../auth/routes.ts";
+import { IDEMPOTENCY_KEY_PATTERN } from "./idempotency.ts";
+import type { ReferralReadingService } from "./reading-service.ts";
+import type { ReferralSubmissionService } from "./submission-service.ts";
+
+const referralParams = z.object({ id: z.uuid({ message: "Must be a valid identifier" }) });
+
+interface ReferralRouteOptions {
+  readonly submission: ReferralSubmissionService;
+  readonly reading: ReferralReadingService;
+}
+
+export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async (app, { submission, reading }) => {
+  app.post(
+    "/",
+    {
+      config: { access: ["REFERRER"] },
+      schema: {
+        tags: ["referrals"],
+        summary:
+          "Submit a referral. Send an Idempotency-Key header: a retry with the same key returns the original result",
+        headers: z.object({ "idempotency-key": z.string().optional() }),
+        querystring: z.object({ draftId: z.uuid({ message: "Must be a valid identifier" }).optional() }),
+        body: referralSubmissionSchema.meta({ examples: [EXAMPLE_REFERRAL_SUBMISSION] }),
+        response: { 201: referralCreatedSchema },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers["idempotency-key"];
+      if (!key)
+        throw new DomainError(
+          "idempotency-key-missing",
+          "Send an Idempotency-Key header (a new random value per referral, reused for retries).",
+        );
+      if (!IDEMPOTENCY_KEY_PATTERN.test(key))
+        throw new DomainError(
+          "idempotency-key-missing",
+          "The Idempotency-Key must be 8 to 200 letters, digits, or _ . : -",
+        );
+      const result = await submission.submit(
+        request.user!,
+        { raw: request.body, referral: request.body, idempotencyKey: key, draftId: request.query.draftId ?? null },
+        requestContext(request),
+      );
+      if (result.replayed) reply.header("idempotent-replayed", "true");
+      // Always 201: a replay returns the stored answer to the original request.
+      return reply.code(201).send(result.body);
+    },
+  );
+
+  app.get(
+    "/",
+    {
+      config: { access: ["REFERRER", "TRIAGE", "LEAD"] },
+      schema: {
+        tags: ["referrals"],
+        summary: "Referrals you may see, newest first: your own (scope=mine) or your team's (scope=team)",
+        querystring: listReferralsQuerySchema,
+        response: { 200: referralPageSchema },
+      },
+    },
+    async (request) => reading.list(request.user!, request.query, requestContext(request)),
+  );
+
+  app.get(
+    "/:id",
+    {
+      config: { access: ["REFERRER", "TRIAGE", "LEAD"] },
+      schema: {
+        tags: ["referrals"],
+        summary: "One referral (every read is audited)",
+        params: referralParams,
+        response: { 200: referrerReferralDetailSchema },
+      },
+    },
+    async (request) => reading.read(request.user!, request.params.id, requestContext(request)),
+  );
+
+  app.post(
+    "/:id/addenda",
+    {
+      config: { access: ["REFERRER"] },
+      schema: {
+        tags: ["referrals"],
+        summary: "Add a correction or new information to your referral (the referral itself never changes)",
+        params: referralParams,
+        body: addAddendumRequestSchema,
+        response: { 201: addendumSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await reading.addAddendum(request.user!, request.params.id, request.body.body, requestContext(request))),
+  );
+};

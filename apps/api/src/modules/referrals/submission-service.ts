@@ -1,0 +1,241 @@
+import { INDICATOR_LABELS, type ReferralCreated, type ValidReferral } from "@cse/contracts";
+import {
+  ageInYears,
+  assessRisk,
+  decisionDueAt,
+  extractReferralIdentifiers,
+  formatReferralReference,
+  londonDateOf,
+  normalisePostcode,
+  routeByPostcode,
+  type BankHolidayException,
+} from "@cse/domain";
+import type { Transaction } from "../../db/client.ts";
+import { Forbidden } from "../../errors.ts";
+import { may } from "../../policy/policy.ts";
+import type { RequestContext } from "../../services/context.ts";
+import type { AuditService } from "../audit/service.ts";
+import type { AuthenticatedUser } from "../users/user-record.ts";
+import { requestHash, type Idempotency } from "./idempotency.ts";
+
+const postcodeOrNull = (value: string | null) => (value ? (normalisePostcode(value) ?? value.toUpperCase()) : null);
+
+async function nextReferenceNumber(tx: Transaction, year: number): Promise<number> {
+  // The row lock makes references gap-free and unique however many submit at once.
+  const rows = await tx.$queryRaw<{ lastNumber: number }[]>`
+    INSERT INTO "ReferenceSequence" ("year", "lastNumber") VALUES (${year}, 1)
+    ON CONFLICT ("year") DO UPDATE SET "lastNumber" = "ReferenceSequence"."lastNumber" + 1
+    RETURNING "lastNumber"`;
+  return rows[0]!.lastNumber;
+}
+
+async function bankHolidayExceptions(tx: Transaction): Promise<BankHolidayException[]> {
+  const rows = await tx.bankHolidayException.findMany();
+  return rows.map((row) => ({ date: row.date.toISOString().slice(0, 10), change: row.change, name: row.name }));
+}
+
+/**
+ * Submitting a referral: validated input in, and in one transaction the referral routed to a
+ * team, rated, put on the statutory clock, given a reference, entered in its chronology and
+ * the audit trail, and its draft removed. All of it is stored, or none of it.
+ */
+export function createReferralSubmissionService({
+  audit,
+  idempotency,
+}: {
+  audit: AuditService;
+  idempotency: Idempotency;
+}) {
+  async function store(
+    tx: Transaction,
+    user: AuthenticatedUser,
+    referral: ValidReferral,
+    draftId: string | null,
+    context: RequestContext,
+  ): Promise<ReferralCreated> {
+    const submittedAt = new Date();
+    const today = londonDateOf(submittedAt);
+    const { child, concern, informationSharing, aboutYou } = referral;
+    const ageAtReferral = child.dateOfBirth ? ageInYears(child.dateOfBirth, today) : child.estimatedAgeYears;
+
+    const risk = assessRisk(
+      {
+        immediateDanger: referral.immediateDanger,
+        childAgeYears: ageAtReferral,
+        indicators: Object.fromEntries(
+          Object.entries(concern.indicators).map(([code, rating]) => [code, rating.level]),
+        ),
+      },
+      INDICATOR_LABELS,
+    );
+
+    // The child's home area owns the referral; where the home is unknown, where they were found.
+    const routingPostcode = child.homePostcode ?? child.currentPostcode;
+    const rules = await tx.routingRule.findMany({ select: { postcodePrefix: true, teamId: true } });
+    const routing = routeByPostcode(routingPostcode, rules);
+    const team =
+      routing.kind === "RULE"
+        ? await tx.team.findUniqueOrThrow({ where: { id: routing.teamId } })
+        : await tx.team.findFirstOrThrow({ where: { isHub: true } });
+
+    const dueAt = decisionDueAt(submittedAt, await bankHolidayExceptions(tx));
+    const year = Number(today.slice(0, 4));
+    const reference = formatReferralReference(year, await nextReferenceNumber(tx, year));
+
+    const created = await tx.referral.create({
+      data: {
+        reference,
+        submittedAt,
+        referrerId: user.id,
+        referrerOrganisationId: user.organisation.id,
+        referrerName: user.displayName,
+        referrerJobTitle: aboutYou.jobTitle ?? user.jobTitle,
+        referrerPhone: aboutYou.phone,
+        referrerBestTimeToCall: aboutYou.bestTimeToCall,
+        immediateDanger: referral.immediateDanger,
+        concernDescription: concern.description,
+        concernOccurredOn: concern.occurredOn ? new Date(`${concern.occurredOn}T00:00:00Z`) : null,
+        concernWhen: concern.when,
+        concernLocation: concern.location,
+        informationSource: concern.informationSource,
+        informationSourceDetail: concern.informationSourceDetail,
+        teamId: team.id,
+        routingMethod: routing.kind === "RULE" ? "POSTCODE_RULE" : "HUB_FALLBACK",
+        routingPostcode: postcodeOrNull(routingPostcode),
+        routingMatchedPrefix: routing.kind === "RULE" ? routing.matchedPrefix : null,
+        computedRisk: risk.rating,
+        computedRiskReasons: [...risk.reasons],
+        risk: risk.rating,
+        riskReasons: [...risk.reasons],
+        decisionDueAt: dueAt,
+        child: {
+          create: {
+            givenNames: child.givenNames,
+            familyName: child.familyName,
+            aliases: child.aliases,
+            dateOfBirth: child.dateOfBirth ? new Date(`${child.dateOfBirth}T00:00:00Z`) : null,
+            estimatedAgeYears: child.estimatedAgeYears,
+            ageAtReferral,
+            gender: child.gender,
+            ethnicity: child.ethnicity,
+            firstLanguage: child.firstLanguage,
+            interpreterNeeded: child.interpreterNeeded,
+            disabilityOrDifficulty: child.disabilityOrDifficulty,
+            learningDisability: child.learningDisability,
+            disabilityDetails: child.disabilityDetails,
+            homeAddress: child.homeAddress,
+            homePostcode: postcodeOrNull(child.homePostcode),
+            currentWhereabouts: child.currentWhereabouts,
+            currentPostcode: postcodeOrNull(child.currentPostcode),
+            school: child.school,
+            parentalResponsibility: child.parentalResponsibility,
+            householdMembers: child.householdMembers,
+            otherAgencies: child.otherAgencies,
+            lookedAfter: child.lookedAfter,
+            responsibleAuthority: child.responsibleAuthority,
+          },
+        },
+        informationSharing: { create: informationSharing },
+        indicators: {
+          create: Object.entries(concern.indicators).map(([indicatorCode, rating]) => ({
+            indicatorCode,
+            level: rating.level,
+            detail: rating.detail,
+          })),
+        },
+        concernEntities: {
+          create: referral.entities.map((entity, position) => ({
+            ...entity,
+            position,
+            postcodes: entity.postcodes.map((postcode) => postcodeOrNull(postcode)!),
+          })),
+        },
+      },
+      include: { concernEntities: { select: { id: true, position: true } } },
+    });
+
+    const entityIdAt = new Map(created.concernEntities.map((entity) => [entity.position, entity.id]));
+    const identifiers = extractReferralIdentifiers({
+      child,
+      concernEntities: referral.entities.map((entity, position) => ({ ...entity, position })),
+    });
+    await tx.referralIdentifier.createMany({
+      data: identifiers.map((identifier) => ({
+        referralId: created.id,
+        kind: identifier.kind,
+        value: identifier.value,
+        entityId: identifier.entityPosition === null ? null : (entityIdAt.get(identifier.entityPosition) ?? null),
+      })),
+      skipDuplicates: true,
+    });
+
+    const routedSummary =
+      routing.kind === "RULE"
+        ? `Routed to ${team.name} by the postcode rule for ${routing.matchedPrefix}`
+        : `Sent to the ${team.name} for manual routing (${routing.reason.toLowerCase().replaceAll("_", " ")})`;
+    await tx.chronologyEvent.createMany({
+      data: [
+        {
+          referralId: created.id,
+          type: "SUBMITTED",
+          actorId: user.id,
+          occurredAt: submittedAt,
+          summary: `Referral received from ${user.organisation.name}`,
+        },
+        {
+          referralId: created.id,
+          type: "ROUTED",
+          occurredAt: submittedAt,
+          summary: routedSummary,
+          details: { teamId: team.id, method: routing.kind },
+        },
+        {
+          referralId: created.id,
+          type: "RISK_RATED",
+          occurredAt: submittedAt,
+          summary: `Rated ${risk.rating}`,
+          details: { rating: risk.rating, reasons: [...risk.reasons] },
+        },
+      ],
+    });
+    if (draftId) await tx.draft.deleteMany({ where: { id: draftId, ownerId: user.id } });
+    await audit.record(tx, {
+      actor: user,
+      action: "referral.submit",
+      entityType: "Referral",
+      entityId: created.id,
+      referralId: created.id,
+      teamId: team.id,
+      requestId: context.requestId,
+      details: { reference, risk: risk.rating, routing: routing.kind },
+    });
+
+    return {
+      id: created.id,
+      reference,
+      team: { id: team.id, name: team.name },
+      risk: { rating: risk.rating, reasons: [...risk.reasons] },
+      decisionDueAt: dueAt.toISOString(),
+      submittedAt: submittedAt.toISOString(),
+    };
+  }
+
+  return {
+    async submit(
+      user: AuthenticatedUser,
+      input: { raw: unknown; referral: ValidReferral; idempotencyKey: string; draftId: string | null },
+      context: RequestContext,
+    ) {
+      if (!may(user, "referral.create")) throw new Forbidden("Only referrers can make referrals.");
+      return idempotency.execute(
+        user.id,
+        input.idempotencyKey,
+        requestHash({ body: input.raw, draftId: input.draftId }),
+        201,
+        (tx) => store(tx, user, input.referral, input.draftId, context),
+      );
+    },
+  };
+}
+
+export type ReferralSubmissionService = ReturnType<typeof createReferralSubmissionService>;
