@@ -93,7 +93,9 @@ describe("signing in and managing accounts, in a real browser", () => {
     await page.getByRole("button", { name: "Invite a user" }).click();
     await page.getByRole("heading", { name: "Invite a user" }).waitFor();
     await page.getByRole("button", { name: "Invite user" }).click();
-    await expect.poll(() => page.locator(".govuk-error-summary").textContent()).toContain("Enter the person's full name");
+    await expect
+      .poll(() => page.locator(".govuk-error-summary").textContent())
+      .toContain("Enter the person's full name");
     await expectNoAccessibilityViolations(page, "invite page with errors");
 
     await page.locator("#displayName").fill("Priya Shah");
@@ -113,7 +115,9 @@ describe("signing in and managing accounts, in a real browser", () => {
       await expectNoAccessibilityViolations(invitee.page, "invitation page");
       await invitee.page.locator("#password").fill("password1234");
       await invitee.page.getByRole("button", { name: "Save password" }).click();
-      await expect.poll(() => invitee.page.locator(".govuk-error-summary").textContent()).toContain("commonly used password");
+      await expect
+        .poll(() => invitee.page.locator(".govuk-error-summary").textContent())
+        .toContain("commonly used password");
       await invitee.page.locator("#password").fill("tangerine harbour kettle");
       await invitee.page.getByRole("button", { name: "Save password" }).click();
       await invitee.page.getByRole("heading", { name: "Password set" }).waitFor();

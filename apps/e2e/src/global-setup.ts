@@ -18,10 +18,14 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   // Always test the web app as it is now, not a build left over from earlier.
-  execFileSync(process.execPath, [join(import.meta.dirname, "../../web/node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"], {
-    cwd: join(import.meta.dirname, "../../web"),
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [join(import.meta.dirname, "../../web/node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"],
+    {
+      cwd: join(import.meta.dirname, "../../web"),
+      stdio: "inherit",
+    },
+  );
   const demo = { password: "e2e-demo-password-not-secret", totpSecret: generateSecret() };
   const server = await startTestServer(demo);
   project.provide("e2e", { baseUrl: server.url, demoPassword: demo.password, demoTotpSecret: demo.totpSecret });

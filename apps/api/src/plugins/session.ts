@@ -27,8 +27,8 @@ interface SessionOptions {
   readonly db: Database;
   readonly secret: string;
   readonly lifetimes: SessionLifetimes;
-  /** "auto" trusts the request's protocol (development); true insists on HTTPS. */
-  readonly secureCookie: true | "auto";
+  /** True outside development: the cookie is only ever sent over HTTPS. */
+  readonly secureCookie: boolean;
 }
 
 export const sessions = fp(
@@ -42,6 +42,7 @@ export const sessions = fp(
       rolling: true,
       store: new PostgresSessionStore(options.db, options.lifetimes),
       // No maxAge: the cookie ends with the browser session; the server enforces the timeouts.
+      // Never secure: "auto": @fastify/session then quietly downgrades SameSite to Lax.
       cookie: { httpOnly: true, sameSite: "strict", secure: options.secureCookie, path: "/" },
     });
   },

@@ -1,39 +1,52 @@
-import { ApiError, NetworkError } from "./errors.ts";
+import { ApiError, NetworkError, isCsrfFailure } from "./errors.ts";
+import { problemToError } from "./problem.ts";
+import { reportSessionActivity } from "./session-activity.ts";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 // Held in memory only: no token or personal data ever goes into browser storage.
-let csrfToken: string | null = null;
-
-type SessionListener = (idleExpiresAt: string | null) => void;
-const sessionListeners = new Set<SessionListener>();
-
-/** Told on every response when the session will end unless the user does something. */
-export function onSessionActivity(listener: SessionListener): () => void {
-  sessionListeners.add(listener);
-  return () => sessionListeners.delete(listener);
-}
+let csrfToken: Promise<string> | null = null;
 
 /** Forgets everything the client holds; called at sign-out. */
 export function clearClientState(): void {
   csrfToken = null;
 }
 
-async function fetchCsrfToken(): Promise<string> {
-  const { token } = await send<{ token: string }>("GET", "/api/auth/csrf");
-  csrfToken = token;
-  return token;
+function currentCsrfToken(): Promise<string> {
+  csrfToken ??= send<{ token: string }>("GET", "/api/auth/csrf").then(
+    ({ token }) => token,
+    (error: unknown) => {
+      csrfToken = null;
+      throw error;
+    },
+  );
+  return csrfToken;
 }
 
-async function send<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const requestHeaders: Record<string, string> = { accept: "application/json", ...headers };
-  if (body !== undefined) requestHeaders["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken) requestHeaders["x-csrf-token"] = csrfToken;
+async function readJson(response: Response): Promise<unknown> {
+  const type = response.headers.get("content-type") ?? "";
+  if (!/[/+]json\b/.test(type)) return undefined;
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function send<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET") headers["x-csrf-token"] = await currentCsrfToken();
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: requestHeaders,
+      headers,
       body: body === undefined ? null : JSON.stringify(body),
       credentials: "same-origin",
       cache: "no-store",
@@ -41,35 +54,39 @@ async function send<T>(method: Method, path: string, body?: unknown, headers: Re
   } catch {
     throw new NetworkError();
   }
-  const idleExpiresAt = response.headers.get("x-session-idle-expires-at");
-  sessionListeners.forEach((listener) => listener(idleExpiresAt));
+  reportSessionActivity(response);
   if (response.status === 204) return undefined as T;
-  let payload: unknown = null;
-  try {
-    payload = await response.json();
-  } catch {
-    if (!response.ok) throw new ApiError({ status: response.status });
+  const payload = await readJson(response);
+  if (!response.ok) throw problemToError(response.status, payload);
+  if (payload === undefined) {
+    // Something other than the API answered (a static server's index.html, say): treat it as
+    // a bad gateway rather than hand the page a value it cannot use.
+    throw new ApiError({ status: 502, title: "The service gave an answer that could not be read" });
   }
-  if (!response.ok) throw new ApiError({ status: response.status, ...(payload as object) });
-  const token = (payload as { csrfToken?: unknown } | null)?.csrfToken;
-  if (typeof token === "string") csrfToken = token;
+  // Signing in starts a new session, which hands out a new token with its answer.
+  if (
+    typeof payload === "object" &&
+    payload !== null &&
+    "csrfToken" in payload &&
+    typeof payload.csrfToken === "string"
+  ) {
+    csrfToken = Promise.resolve(payload.csrfToken);
+  }
   return payload as T;
 }
 
 async function request<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
-  if (method !== "GET" && !csrfToken) await fetchCsrfToken();
   try {
     return await send<T>(method, path, body, headers);
   } catch (error) {
     // The session behind the token may have ended and started again: fetch a new one, once.
-    if (error instanceof ApiError && error.code === "csrf") {
-      await fetchCsrfToken();
-      return send<T>(method, path, body, headers);
-    }
-    throw error;
+    if (!isCsrfFailure(error)) throw error;
+    csrfToken = null;
+    return send<T>(method, path, body, headers);
   }
 }
 
+/** JSON in and out of the API, with the session cookie and, on changes, the CSRF token. */
 export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>("POST", path, body, headers),

@@ -11,9 +11,11 @@ import { EnrolmentPage } from "../features/auth/EnrolmentPage.tsx";
 import { InvitationPage } from "../features/auth/InvitationPage.tsx";
 import { SecondFactorPage } from "../features/auth/SecondFactorPage.tsx";
 import { SignedOutPage } from "../features/auth/SignedOutPage.tsx";
+import { SessionExpiryWarning } from "../features/auth/SessionExpiryWarning.tsx";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
 import { HomePage } from "../features/home/HomePage.tsx";
 import { Layout } from "../layout/Layout.tsx";
+import { SignedInNavigation } from "../layout/SignedInNavigation.tsx";
 import { NotFoundPage } from "../pages/NotFoundPage.tsx";
 
 export function App() {
@@ -21,19 +23,63 @@ export function App() {
     <BrowserRouter>
       <AuthProvider>
         <Routes>
-          <Route element={<Layout />}>
+          <Route
+            element={<Layout serviceNavigation={<SignedInNavigation />} beforeContent={<SessionExpiryWarning />} />}
+          >
             <Route index element={<HomePage />} />
             <Route path="sign-in" element={<SignInPage />} />
             <Route path="sign-in/code" element={<SecondFactorPage />} />
             <Route path="sign-in/set-up-authenticator" element={<EnrolmentPage />} />
             <Route path="signed-out" element={<SignedOutPage />} />
             <Route path="invitations/:token" element={<InvitationPage />} />
-            <Route path="account" element={<RequireAuth><AccountPage /></RequireAuth>} />
-            <Route path="account/password" element={<RequireAuth><ChangePasswordPage /></RequireAuth>} />
-            <Route path="account/authenticator" element={<RequireAuth><AddAuthenticatorPage /></RequireAuth>} />
-            <Route path="admin/users" element={<RequireAuth roles={["ADMIN"]}><UsersPage /></RequireAuth>} />
-            <Route path="admin/users/invite" element={<RequireAuth roles={["ADMIN"]}><InviteUserPage /></RequireAuth>} />
-            <Route path="admin/users/:id" element={<RequireAuth roles={["ADMIN"]}><UserPage /></RequireAuth>} />
+            <Route
+              path="account"
+              element={
+                <RequireAuth>
+                  <AccountPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="account/password"
+              element={
+                <RequireAuth>
+                  <ChangePasswordPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="account/authenticator"
+              element={
+                <RequireAuth>
+                  <AddAuthenticatorPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="admin/users"
+              element={
+                <RequireAuth roles={["ADMIN"]}>
+                  <UsersPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="admin/users/invite"
+              element={
+                <RequireAuth roles={["ADMIN"]}>
+                  <InviteUserPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="admin/users/:id"
+              element={
+                <RequireAuth roles={["ADMIN"]}>
+                  <UserPage />
+                </RequireAuth>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

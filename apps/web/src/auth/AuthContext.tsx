@@ -1,7 +1,8 @@
 import type { CurrentSession, CurrentUser, SessionTimes } from "@cse/contracts";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router";
-import { api, clearClientState, onSessionActivity } from "../api/client.ts";
+import { api, clearClientState } from "../api/client.ts";
+import { onSessionActivity } from "../api/session-activity.ts";
 
 type AuthState =
   | { readonly status: "loading" }
@@ -15,19 +16,27 @@ interface AuthContextValue {
   readonly refresh: () => Promise<void>;
 }
 
+function stateOf(current: CurrentSession): AuthState {
+  return current.user && current.session
+    ? { status: "signed-in", user: current.user, session: current.session }
+    : { status: "signed-out" };
+}
+
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: "loading" });
 
   const refresh = useCallback(async () => {
-    const current = await api.get<CurrentSession>("/api/auth/session");
-    setState(current.user && current.session ? { status: "signed-in", user: current.user, session: current.session } : { status: "signed-out" });
+    setState(stateOf(await api.get<CurrentSession>("/api/auth/session")));
   }, []);
 
   useEffect(() => {
-    refresh().catch(() => setState({ status: "signed-out" }));
-  }, [refresh]);
+    api.get<CurrentSession>("/api/auth/session").then(
+      (current) => setState(stateOf(current)),
+      () => setState({ status: "signed-out" }),
+    );
+  }, []);
 
   // Every API response says when the session will end; keep the warning timer honest.
   useEffect(
@@ -47,18 +56,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const navigate = useNavigate();
-  const signOut = useCallback(async (reason: "expired" | "signed-out" = "signed-out") => {
-    // Leave the page first: a page that needs a signed-in user would otherwise redirect to
-    // sign-in the moment the state changes.
-    await navigate(reason === "expired" ? "/signed-out?reason=expired" : "/signed-out", { replace: true });
-    try {
-      await api.post("/api/auth/logout");
-    } catch {
-      // Signing out locally matters more than telling a server that may be unreachable.
-    }
-    clearClientState();
-    setState({ status: "signed-out", reason });
-  }, [navigate]);
+  const signOut = useCallback(
+    async (reason: "expired" | "signed-out" = "signed-out") => {
+      // Leave the page first: a page that needs a signed-in user would otherwise redirect to
+      // sign-in the moment the state changes.
+      await navigate(reason === "expired" ? "/signed-out?reason=expired" : "/signed-out", { replace: true });
+      try {
+        await api.post("/api/auth/logout");
+      } catch {
+        // Signing out locally matters more than telling a server that may be unreachable.
+      }
+      clearClientState();
+      setState({ status: "signed-out", reason });
+    },
+    [navigate],
+  );
 
   const value = useMemo(() => ({ state, signedIn, signOut, refresh }), [state, signedIn, signOut, refresh]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,6 +1,6 @@
 export function Footer() {
   return (
-    <footer className="govuk-footer app-no-print">
+    <footer className="govuk-footer">
       <div className="govuk-width-container">
         <div className="govuk-footer__meta">
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">

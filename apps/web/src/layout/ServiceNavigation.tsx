@@ -1,51 +1,50 @@
-import type { Role } from "@cse/contracts";
-import { NavLink } from "react-router";
-import { useAuth } from "../auth/AuthContext.tsx";
+import type { ReactNode } from "react";
+import { Link, useLocation } from "react-router";
 
-const navigation: readonly { to: string; text: string; roles: readonly Role[] }[] = [
-  { to: "/referrals", text: "My referrals", roles: ["REFERRER"] },
-  { to: "/referrals/new", text: "Make a referral", roles: ["REFERRER"] },
-  { to: "/admin/users", text: "Users", roles: ["ADMIN"] },
-  { to: "/account", text: "Your account", roles: ["REFERRER", "TRIAGE", "LEAD", "ADMIN"] },
-];
+export interface NavigationItem {
+  readonly to: string;
+  readonly text: string;
+}
 
-export function ServiceNavigation() {
-  const { state, signOut } = useAuth();
-  const items = state.status === "signed-in" ? navigation.filter((item) => item.roles.includes(state.user.role)) : [];
-
+/**
+ * GOV.UK service navigation: the service's main sections, and a slot at the end for an action
+ * such as "Sign out". Shows nothing when there is nothing to show.
+ */
+export function ServiceNavigation({ items, end }: { items: readonly NavigationItem[]; end?: ReactNode }) {
+  const { pathname } = useLocation();
+  if (items.length === 0 && !end) return null;
   return (
-    <section className="govuk-service-navigation" aria-label="Service information" data-module="govuk-service-navigation">
+    <div className="govuk-service-navigation">
       <div className="govuk-width-container">
         <div className="govuk-service-navigation__container">
-          <span className="govuk-service-navigation__service-name">
-            <NavLink to="/" className="govuk-service-navigation__link">
-              CSE Referral Hub
-            </NavLink>
-          </span>
-          {state.status === "signed-in" ? (
-            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-              <ul className="govuk-service-navigation__list" id="navigation">
-                {items.map((item) => (
-                  <li className="govuk-service-navigation__item" key={item.to}>
-                    <NavLink end to={item.to} className="govuk-service-navigation__link">
-                      {item.text}
-                    </NavLink>
-                  </li>
-                ))}
-                <li className="govuk-service-navigation__item">
-                  <button
-                    type="button"
-                    className="app-link-button govuk-service-navigation__link"
-                    onClick={() => void signOut()}
+          <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+            <ul className="govuk-service-navigation__list" id="navigation">
+              {items.map((item) => {
+                const isCurrent = pathname === item.to;
+                return (
+                  <li
+                    className={`govuk-service-navigation__item${isCurrent ? " govuk-service-navigation__item--active" : ""}`}
+                    key={item.to}
                   >
-                    Sign out
-                  </button>
-                </li>
-              </ul>
-            </nav>
-          ) : null}
+                    <Link
+                      className="govuk-service-navigation__link"
+                      to={item.to}
+                      aria-current={isCurrent ? "page" : undefined}
+                    >
+                      {isCurrent ? (
+                        <strong className="govuk-service-navigation__active-fallback">{item.text}</strong>
+                      ) : (
+                        item.text
+                      )}
+                    </Link>
+                  </li>
+                );
+              })}
+              {end ? <li className="govuk-service-navigation__item">{end}</li> : null}
+            </ul>
+          </nav>
         </div>
       </div>
-    </section>
+    </div>
   );
 }

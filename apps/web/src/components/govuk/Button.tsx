@@ -1,36 +1,45 @@
 import { useRef, type ButtonHTMLAttributes } from "react";
+import { StartIcon } from "./StartIcon.tsx";
 
-/** A GOV.UK button; a second click within a second is ignored when preventDoubleClick is set. */
-export function Button({ variant = "primary", isStartButton, preventDoubleClick, children, onClick, type = "submit", ...button }: ButtonHTMLAttributes<HTMLButtonElement> & {
-  variant?: "primary" | "secondary" | "warning";
-  isStartButton?: boolean;
-  preventDoubleClick?: boolean;
-}) {
-  const lastClick = useRef(0);
-  const classes = ["govuk-button", variant !== "primary" && `govuk-button--${variant}`, isStartButton && "govuk-button--start"].filter(Boolean).join(" ");
+export interface ButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "className" | "style"> {
+  readonly variant?: "primary" | "secondary" | "warning";
+  readonly isStartButton?: boolean;
+  /** Ignores a second click within a second, so a double-click cannot submit a form twice. */
+  readonly preventDoubleClick?: boolean;
+}
+
+export function buttonClass(variant: ButtonProps["variant"] = "primary", isStartButton = false): string {
+  return `govuk-button${variant === "primary" ? "" : ` govuk-button--${variant}`}${isStartButton ? " govuk-button--start" : ""}`;
+}
+
+export function Button({
+  variant,
+  isStartButton,
+  preventDoubleClick,
+  children,
+  onClick,
+  type = "submit",
+  ...button
+}: ButtonProps) {
+  const lastClick = useRef(Number.NEGATIVE_INFINITY);
   return (
     <button
       {...button}
       type={type}
-      className={classes}
-      data-module="govuk-button"
+      className={buttonClass(variant, isStartButton)}
       onClick={(event) => {
         if (preventDoubleClick) {
-          if (Date.now() - lastClick.current < 1000) {
+          if (event.timeStamp - lastClick.current < 1000) {
             event.preventDefault();
             return;
           }
-          lastClick.current = Date.now();
+          lastClick.current = event.timeStamp;
         }
         onClick?.(event);
       }}
     >
       {children}
-      {isStartButton ? (
-        <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
-          <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-        </svg>
-      ) : null}
+      {isStartButton ? <StartIcon /> : null}
     </button>
   );
 }

@@ -1,34 +1,59 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from "react";
-import { describedBy } from "./field-ids.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
-import { Fieldset } from "./Fieldset.tsx";
+import { describedBy, formGroupClass } from "./field-ids.ts";
+import { Fieldset, type LegendSize } from "./Fieldset.tsx";
 import { Hint } from "./Hint.tsx";
 
-type PartProps = InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
+type DatePart = "day" | "month" | "year";
+type PartProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className" | "type" | "style"> & {
+  ref?: Ref<HTMLInputElement>;
+};
 
-/** Day, month and year as three fields, the GOV.UK way; ids are `${id}-day` and so on. */
-export function DateInput({ id, legend, legendIsPageHeading, legendSize, hint, error, day, month, year, erroneousParts }: {
+const parts: readonly { name: DatePart; label: string; width: number }[] = [
+  { name: "day", label: "Day", width: 2 },
+  { name: "month", label: "Month", width: 2 },
+  { name: "year", label: "Year", width: 4 },
+];
+
+/**
+ * Day, month and year as three fields with one error message, the GOV.UK way. The fields' ids
+ * are `${id}-day`, `${id}-month` and `${id}-year`; error summary links go to the day.
+ */
+export function DateInput({
+  id,
+  legend,
+  legendIsPageHeading,
+  legendSize,
+  hint,
+  error,
+  day,
+  month,
+  year,
+  erroneousParts,
+}: {
   id: string;
   legend: ReactNode;
   legendIsPageHeading?: boolean;
-  legendSize?: "l" | "m" | "s";
+  legendSize?: LegendSize;
   hint?: ReactNode;
   error?: string | undefined;
+  /** register() results (or any input props) for each part. */
   day: PartProps;
   month: PartProps;
   year: PartProps;
-  /** Which parts to highlight; all three when not given and there is an error. */
-  erroneousParts?: readonly ("day" | "month" | "year")[];
+  /** Which parts to highlight; all three when there is an error and this is not given. */
+  erroneousParts?: readonly DatePart[];
 }) {
-  const parts = [
-    { name: "day", label: "Day", props: day, width: 2 },
-    { name: "month", label: "Month", props: month, width: 2 },
-    { name: "year", label: "Year", props: year, width: 4 },
-  ] as const;
-  const highlighted = (part: string) => Boolean(error) && (!erroneousParts || erroneousParts.includes(part as "day"));
+  const props = { day, month, year };
+  const highlighted = (part: DatePart) => Boolean(error) && (!erroneousParts || erroneousParts.includes(part));
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <Fieldset legend={legend} legendIsPageHeading={legendIsPageHeading} legendSize={legendSize} describedBy={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
+    <div className={formGroupClass(error)}>
+      <Fieldset
+        legend={legend}
+        legendIsPageHeading={legendIsPageHeading}
+        legendSize={legendSize}
+        describedBy={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+      >
         <Hint id={`${id}-hint`}>{hint}</Hint>
         <ErrorMessage id={`${id}-error`} message={error} />
         <div className="govuk-date-input" id={id}>
@@ -39,7 +64,7 @@ export function DateInput({ id, legend, legendIsPageHeading, legendSize, hint, e
                   {part.label}
                 </label>
                 <input
-                  {...part.props}
+                  {...props[part.name]}
                   id={`${id}-${part.name}`}
                   className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${highlighted(part.name) ? " govuk-input--error" : ""}`}
                   type="text"

@@ -1,42 +1,53 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 
 export interface ErrorSummaryItem {
-  /** The id of the field to focus, without "#". */
-  readonly fieldId?: string;
+  /** The id of the field to focus, without "#"; none for a problem with no one field. */
+  readonly fieldId?: string | undefined;
   readonly text: string;
 }
 
-/** "There is a problem": shown at the top of the page, focused so screen readers announce it. */
-export function ErrorSummary({ items, title = "There is a problem" }: { items: readonly ErrorSummaryItem[]; title?: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const signature = items.map((item) => `${item.fieldId}:${item.text}`).join("|");
+/** The label or legend that names a field, so it stays in view when the field is focused. */
+function captionFor(field: HTMLElement): HTMLElement | null {
+  const legend = field.closest("fieldset")?.querySelector("legend");
+  return legend ?? document.querySelector<HTMLElement>(`label[for="${CSS.escape(field.id)}"]`);
+}
+
+function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string) {
+  const field = document.getElementById(fieldId);
+  if (!field) return;
+  event.preventDefault();
+  field.focus({ preventScroll: true });
+  (captionFor(field) ?? field).scrollIntoView({ block: "start" });
+}
+
+/** "There is a problem": shown above the page heading, and focused so screen readers announce it. */
+export function ErrorSummary({
+  items,
+  title = "There is a problem",
+}: {
+  items: readonly ErrorSummaryItem[];
+  title?: string;
+}) {
+  const summary = useRef<HTMLDivElement>(null);
+  const signature = items.map((item) => `${item.fieldId ?? ""}:${item.text}`).join("|");
   useEffect(() => {
-    if (signature) ref.current?.focus();
+    if (signature) summary.current?.focus();
   }, [signature]);
   if (items.length === 0) return null;
   return (
-    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
+    <div className="govuk-error-summary" ref={summary} tabIndex={-1}>
       <div role="alert">
         <h2 className="govuk-error-summary__title">{title}</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
-            {items.map((item) => (
-              <li key={`${item.fieldId ?? ""}${item.text}`}>
-                {item.fieldId ? (
-                  <a
-                    href={`#${item.fieldId}`}
-                    onClick={(event) => {
-                      const target = document.getElementById(item.fieldId!);
-                      if (!target) return;
-                      event.preventDefault();
-                      target.focus();
-                      target.scrollIntoView({ block: "center" });
-                    }}
-                  >
-                    {item.text}
+            {items.map(({ fieldId, text }, index) => (
+              <li key={`${index}:${fieldId ?? ""}`}>
+                {fieldId ? (
+                  <a href={`#${fieldId}`} onClick={(event) => focusField(event, fieldId)}>
+                    {text}
                   </a>
                 ) : (
-                  item.text
+                  text
                 )}
               </li>
             ))}

@@ -1,12 +1,17 @@
 import type { ReactNode } from "react";
 
-export function Fieldset({ legend, legendIsPageHeading, legendSize, describedBy, children }: {
-  legend: ReactNode;
-  legendIsPageHeading?: boolean | undefined;
-  legendSize?: "l" | "m" | "s" | undefined;
-  describedBy?: string | undefined;
-  children: ReactNode;
-}) {
+export type LegendSize = "xl" | "l" | "m" | "s";
+
+export interface FieldsetProps {
+  readonly legend: ReactNode;
+  /** The legend is the page's h1: for a page that asks one question. */
+  readonly legendIsPageHeading?: boolean | undefined;
+  readonly legendSize?: LegendSize | undefined;
+  readonly describedBy?: string | undefined;
+  readonly children: ReactNode;
+}
+
+export function Fieldset({ legend, legendIsPageHeading, legendSize, describedBy, children }: FieldsetProps) {
   const size = legendSize ?? (legendIsPageHeading ? "l" : undefined);
   return (
     <fieldset className="govuk-fieldset" aria-describedby={describedBy}>

@@ -1,10 +1,22 @@
 import type { ReactNode } from "react";
 
-/** A field label; as the page heading when the page asks one question. */
-export function Label({ htmlFor, children, isPageHeading, size }: { htmlFor: string; children: ReactNode; isPageHeading?: boolean | undefined; size?: "l" | "m" | "s" | undefined }) {
-  const className = `govuk-label${size ? ` govuk-label--${size}` : isPageHeading ? " govuk-label--l" : ""}`;
+export type LabelSize = "xl" | "l" | "m" | "s";
+
+/** A field's label; the page's h1 when the page asks one question. */
+export function Label({
+  htmlFor,
+  children,
+  isPageHeading,
+  size,
+}: {
+  htmlFor: string;
+  children: ReactNode;
+  isPageHeading?: boolean | undefined;
+  size?: LabelSize | undefined;
+}) {
+  const labelSize = size ?? (isPageHeading ? "l" : undefined);
   const label = (
-    <label className={className} htmlFor={htmlFor}>
+    <label className={`govuk-label${labelSize ? ` govuk-label--${labelSize}` : ""}`} htmlFor={htmlFor}>
       {children}
     </label>
   );

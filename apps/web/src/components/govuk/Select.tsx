@@ -1,23 +1,36 @@
 import type { ReactNode, Ref, SelectHTMLAttributes } from "react";
-import { describedBy } from "./field-ids.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
+import { describedBy, formGroupClass } from "./field-ids.ts";
 import { Hint } from "./Hint.tsx";
 import { Label } from "./Label.tsx";
 
-export function Select({ id, label, hint, error, options, ref, ...select }: Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "className"> & {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
-  options: readonly { value: string; label: string }[];
-  ref?: Ref<HTMLSelectElement>;
-}) {
+export interface SelectOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "className" | "style"> {
+  readonly id: string;
+  readonly label: ReactNode;
+  readonly hint?: ReactNode;
+  readonly error?: string | undefined;
+  readonly options: readonly SelectOption[];
+  readonly ref?: Ref<HTMLSelectElement>;
+}
+
+export function Select({ id, label, hint, error, options, ref, ...select }: SelectProps) {
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+    <div className={formGroupClass(error)}>
       <Label htmlFor={id}>{label}</Label>
       <Hint id={`${id}-hint`}>{hint}</Hint>
       <ErrorMessage id={`${id}-error`} message={error} />
-      <select {...select} ref={ref} id={id} className={`govuk-select${error ? " govuk-select--error" : ""}`} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
+      <select
+        {...select}
+        ref={ref}
+        id={id}
+        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -1,33 +1,53 @@
 import { Link } from "react-router";
+import { Tag, type TagColour } from "./Tag.tsx";
+
+export type TaskStatus = "completed" | "incomplete" | "not-started" | "cannot-start-yet" | "has-errors";
 
 export interface Task {
   readonly id: string;
   readonly title: string;
   readonly to: string;
-  readonly status: "completed" | "in-progress" | "not-started" | "has-errors";
+  readonly status: TaskStatus;
+  readonly hint?: string;
 }
 
-const statusText: Record<Task["status"], { text: string; colour?: string }> = {
+// GOV.UK's words; "Completed" and "Cannot start yet" are plain text, so the tags stand out.
+const statuses: Record<TaskStatus, { text: string; tag?: { colour?: TagColour } }> = {
   completed: { text: "Completed" },
-  "in-progress": { text: "In progress", colour: "light-blue" },
-  "not-started": { text: "Not yet started", colour: "blue" },
-  "has-errors": { text: "There is a problem", colour: "red" },
+  incomplete: { text: "Incomplete", tag: {} },
+  "not-started": { text: "Not yet started", tag: { colour: "teal" } },
+  "cannot-start-yet": { text: "Cannot start yet" },
+  "has-errors": { text: "There is a problem", tag: { colour: "red" } },
 };
 
 export function TaskList({ tasks }: { tasks: readonly Task[] }) {
   return (
     <ul className="govuk-task-list">
       {tasks.map((task) => {
-        const status = statusText[task.status];
+        const status = statuses[task.status];
+        const canStart = task.status !== "cannot-start-yet";
+        const describedBy = [task.hint ? `${task.id}-hint` : "", `${task.id}-status`].filter(Boolean).join(" ");
         return (
-          <li className="govuk-task-list__item govuk-task-list__item--with-link" key={task.id}>
+          <li className={`govuk-task-list__item${canStart ? " govuk-task-list__item--with-link" : ""}`} key={task.id}>
             <div className="govuk-task-list__name-and-hint">
-              <Link className="govuk-link govuk-task-list__link" to={task.to} aria-describedby={`${task.id}-status`}>
-                {task.title}
-              </Link>
+              {canStart ? (
+                <Link className="govuk-link govuk-task-list__link" to={task.to} aria-describedby={describedBy}>
+                  {task.title}
+                </Link>
+              ) : (
+                <div>{task.title}</div>
+              )}
+              {task.hint ? (
+                <div id={`${task.id}-hint`} className="govuk-task-list__hint">
+                  {task.hint}
+                </div>
+              ) : null}
             </div>
-            <div className="govuk-task-list__status" id={`${task.id}-status`}>
-              {status.colour ? <strong className={`govuk-tag govuk-tag--${status.colour}`}>{status.text}</strong> : status.text}
+            <div
+              className={`govuk-task-list__status${canStart ? "" : " govuk-task-list__status--cannot-start-yet"}`}
+              id={`${task.id}-status`}
+            >
+              {status.tag ? <Tag colour={status.tag.colour}>{status.text}</Tag> : status.text}
             </div>
           </li>
         );

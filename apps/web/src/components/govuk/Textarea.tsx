@@ -1,25 +1,37 @@
 import type { ReactNode, Ref, TextareaHTMLAttributes } from "react";
-import { describedBy } from "./field-ids.ts";
+import { CharacterCount } from "./CharacterCount.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
+import { describedBy, formGroupClass } from "./field-ids.ts";
 import { Hint } from "./Hint.tsx";
-import { Label } from "./Label.tsx";
+import { Label, type LabelSize } from "./Label.tsx";
 
-export interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "className"> {
+export interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "className" | "style"> {
   readonly id: string;
   readonly label: ReactNode;
   readonly hint?: ReactNode;
   readonly error?: string | undefined;
   readonly labelIsPageHeading?: boolean;
-  readonly labelSize?: "l" | "m" | "s";
-  /** Shows how many characters are left, announced politely as the user types. */
+  readonly labelSize?: LabelSize;
+  /** Shows how many characters are left; pass the current length (react-hook-form's watch). */
   readonly characterCount?: { readonly maximum: number; readonly current: number };
   readonly ref?: Ref<HTMLTextAreaElement>;
 }
 
-export function Textarea({ id, label, hint, error, labelIsPageHeading, labelSize, characterCount, ref, rows = 5, ...textarea }: TextareaProps) {
-  const remaining = characterCount ? characterCount.maximum - characterCount.current : 0;
-  const group = (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+export function Textarea({
+  id,
+  label,
+  hint,
+  error,
+  labelIsPageHeading,
+  labelSize,
+  characterCount,
+  ref,
+  rows = 5,
+  ...textarea
+}: TextareaProps) {
+  const tooLong = characterCount ? characterCount.current > characterCount.maximum : false;
+  return (
+    <div className={formGroupClass(error, characterCount ? "govuk-character-count" : "")}>
       <Label htmlFor={id} isPageHeading={labelIsPageHeading} size={labelSize}>
         {label}
       </Label>
@@ -30,15 +42,10 @@ export function Textarea({ id, label, hint, error, labelIsPageHeading, labelSize
         ref={ref}
         id={id}
         rows={rows}
-        className={`govuk-textarea${error || remaining < 0 ? " govuk-textarea--error" : ""}${characterCount ? " govuk-js-character-count" : ""}`}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`, characterCount && `${id}-info`)}
+        className={`govuk-textarea${characterCount ? " govuk-js-character-count" : ""}${error || tooLong ? " govuk-textarea--error" : ""}`}
+        aria-describedby={describedBy(characterCount && `${id}-info`, hint && `${id}-hint`, error && `${id}-error`)}
       />
-      {characterCount ? (
-        <div id={`${id}-info`} className={`govuk-hint govuk-character-count__message${remaining < 0 ? " govuk-error-message" : ""}`} aria-live="polite">
-          {remaining >= 0 ? `You have ${remaining} character${remaining === 1 ? "" : "s"} remaining` : `You have ${-remaining} character${remaining === -1 ? "" : "s"} too many`}
-        </div>
-      ) : null}
+      {characterCount ? <CharacterCount id={id} {...characterCount} /> : null}
     </div>
   );
-  return characterCount ? <div className="govuk-character-count">{group}</div> : group;
 }

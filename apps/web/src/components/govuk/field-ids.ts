@@ -8,3 +8,8 @@ export function describedBy(...ids: unknown[]): string | undefined {
   const joined = ids.filter((id): id is string => typeof id === "string" && id.length > 0).join(" ");
   return joined === "" ? undefined : joined;
 }
+
+/** The group's classes, marked when it holds an error. */
+export function formGroupClass(error: string | undefined, extra = ""): string {
+  return `govuk-form-group${extra ? ` ${extra}` : ""}${error ? " govuk-form-group--error" : ""}`;
+}

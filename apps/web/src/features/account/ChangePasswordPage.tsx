@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
 import type { z } from "zod";
 import { api } from "../../api/client.ts";
-import { BackLink, Button, ErrorSummary, TextInput, errorSummaryItems } from "../../components/govuk/index.ts";
+import { BackLink, Button, ErrorSummary, TextInput, errorsFromForm } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { applyServerFailure } from "../forms/server-errors.ts";
 
@@ -14,9 +14,15 @@ type ChangePasswordForm = z.input<typeof changePasswordRequestSchema>;
 export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<ChangePasswordForm>({ resolver: zodResolver(changePasswordRequestSchema), shouldFocusError: false });
+  const form = useForm<ChangePasswordForm>({
+    resolver: zodResolver(changePasswordRequestSchema),
+    shouldFocusError: false,
+  });
   const { errors, isSubmitting } = form.formState;
-  const summary = [...errorSummaryItems(errors, { order: ["currentPassword", "newPassword"] }), ...(failure ? [{ text: failure }] : [])];
+  const summary = [
+    ...errorsFromForm(errors, { order: ["currentPassword", "newPassword"] }),
+    ...(failure ? [{ text: failure }] : []),
+  ];
   usePageTitle("Change your password", summary.length > 0);
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -36,7 +42,14 @@ export function ChangePasswordPage() {
         <ErrorSummary items={summary} />
         <h1 className="govuk-heading-l">Change your password</h1>
         <form noValidate onSubmit={onSubmit}>
-          <TextInput id="currentPassword" label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register("currentPassword")} />
+          <TextInput
+            id="currentPassword"
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            error={errors.currentPassword?.message}
+            {...form.register("currentPassword")}
+          />
           <TextInput
             id="newPassword"
             label="New password"

@@ -11,14 +11,17 @@ export function InvitationLink({ issued, heading }: { issued: InvitationIssued; 
   const link = `${window.location.origin}${issued.invitationPath}`;
   return (
     <>
-      <Panel title={heading}>
-        for {issued.user.displayName}
-      </Panel>
-      <p className="govuk-body">Send this link to {issued.user.email} from your work email account. It works once, until {formatDateTime(issued.expiresAt)}.</p>
+      <Panel title={heading}>for {issued.user.displayName}</Panel>
+      <p className="govuk-body">
+        Send this link to {issued.user.email} from your work email account. It works once, until{" "}
+        {formatDateTime(issued.expiresAt)}.
+      </p>
       <InsetText>
         <span className="app-secret-key">{link}</span>
       </InsetText>
-      <WarningText>Anyone with this link can set the password for this account. You will not be shown it again.</WarningText>
+      <WarningText>
+        Anyone with this link can set the password for this account. You will not be shown it again.
+      </WarningText>
       <p className="govuk-body">
         <Link className="govuk-link" to={`/admin/users/${issued.user.id}`}>
           View {issued.user.displayName}'s account

@@ -1,10 +1,10 @@
 import { inviteUserRequestSchema, type InvitationIssued } from "@cse/contracts";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, type UseFormRegister, type FieldErrors } from "react-hook-form";
+import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
 import { api } from "../../api/client.ts";
-import { BackLink, Button, ErrorSummary, TextInput, errorSummaryItems } from "../../components/govuk/index.ts";
+import { BackLink, Button, ErrorSummary, TextInput, errorsFromForm } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { treatBlankAs } from "../forms/blank-fields.ts";
 import { applyServerFailure } from "../forms/server-errors.ts";
@@ -20,11 +20,16 @@ export function InviteUserPage() {
   const [issued, setIssued] = useState<InvitationIssued | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<InviteForm>({
-    resolver: treatBlankAs(zodResolver(inviteUserRequestSchema), { teamId: null, jobTitle: undefined, organisationId: undefined }),
+    resolver: treatBlankAs(zodResolver(inviteUserRequestSchema), {
+      teamId: null,
+      jobTitle: undefined,
+      organisationId: undefined,
+    }),
     shouldFocusError: false,
   });
   const { errors, isSubmitting } = form.formState;
-  const summary = [...errorSummaryItems(errors, { order: fields }), ...(failure ? [{ text: failure }] : [])];
+  const role = useWatch({ control: form.control, name: "role" });
+  const summary = [...errorsFromForm(errors, { order: fields }), ...(failure ? [{ text: failure }] : [])];
   usePageTitle(issued ? "User invited" : "Invite a user", summary.length > 0);
 
   if (issued) return <InvitationLink issued={issued} heading="User invited" />;
@@ -45,13 +50,33 @@ export function InviteUserPage() {
         <ErrorSummary items={summary} />
         <h1 className="govuk-heading-l">Invite a user</h1>
         <form noValidate onSubmit={onSubmit}>
-          <TextInput id="displayName" label="Full name" autoComplete="off" spellCheck={false} error={errors.displayName?.message} {...form.register("displayName")} />
-          <TextInput id="email" label="Work email address" type="email" autoComplete="off" spellCheck={false} error={errors.email?.message} {...form.register("email")} />
-          <TextInput id="jobTitle" label="Job title (optional)" error={errors.jobTitle?.message} {...form.register("jobTitle")} />
+          <TextInput
+            id="displayName"
+            label="Full name"
+            autoComplete="off"
+            spellCheck={false}
+            error={errors.displayName?.message}
+            {...form.register("displayName")}
+          />
+          <TextInput
+            id="email"
+            label="Work email address"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            error={errors.email?.message}
+            {...form.register("email")}
+          />
+          <TextInput
+            id="jobTitle"
+            label="Job title (optional)"
+            error={errors.jobTitle?.message}
+            {...form.register("jobTitle")}
+          />
           <MembershipFields
             register={form.register as unknown as UseFormRegister<MembershipValues>}
-            errors={errors as FieldErrors<MembershipValues>}
-            role={form.watch("role")}
+            errors={errors}
+            role={role}
             organisations={organisations}
             teams={teams}
           />

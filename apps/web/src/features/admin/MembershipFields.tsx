@@ -9,7 +9,13 @@ export interface MembershipValues {
 }
 
 /** Role, organisation and (for triage members and leads) team: shared by invite and edit. */
-export function MembershipFields({ register, errors, role, organisations, teams }: {
+export function MembershipFields({
+  register,
+  errors,
+  role,
+  organisations,
+  teams,
+}: {
   register: UseFormRegister<MembershipValues>;
   errors: FieldErrors<MembershipValues>;
   role: Role | undefined;
@@ -31,13 +37,31 @@ export function MembershipFields({ register, errors, role, organisations, teams 
           ...(teamRoles.includes(value)
             ? {
                 conditional: (
-                  <Select id="teamId" label="Team" error={errors.teamId?.message} {...register("teamId")} options={[{ value: "", label: "Choose a team" }, ...teams.map((team) => ({ value: team.id, label: team.name }))]} />
+                  <Select
+                    id="teamId"
+                    label="Team"
+                    error={errors.teamId?.message}
+                    {...register("teamId")}
+                    options={[
+                      { value: "", label: "Choose a team" },
+                      ...teams.map((team) => ({ value: team.id, label: team.name })),
+                    ]}
+                  />
                 ),
               }
             : {}),
         }))}
       />
-      <Select id="organisationId" label="Organisation" error={errors.organisationId?.message} {...register("organisationId")} options={[{ value: "", label: "Choose an organisation" }, ...organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))]} />
+      <Select
+        id="organisationId"
+        label="Organisation"
+        error={errors.organisationId?.message}
+        {...register("organisationId")}
+        options={[
+          { value: "", label: "Choose an organisation" },
+          ...organisations.map((organisation) => ({ value: organisation.id, label: organisation.name })),
+        ]}
+      />
     </>
   );
 }

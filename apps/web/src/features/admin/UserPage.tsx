@@ -1,13 +1,27 @@
-import { agencyLabels, roleLabels, updateUserRequestSchema, type AdminUser, type InvitationIssued } from "@cse/contracts";
+import {
+  agencyLabels,
+  roleLabels,
+  updateUserRequestSchema,
+  type AdminUser,
+  type InvitationIssued,
+} from "@cse/contracts";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useState } from "react";
-import { useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { useParams } from "react-router";
 import type { z } from "zod";
 import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
 import { useCurrentUser } from "../../auth/AuthContext.tsx";
-import { BackLink, Button, ErrorSummary, NotificationBanner, SummaryList, TextInput, errorSummaryItems } from "../../components/govuk/index.ts";
+import {
+  BackLink,
+  Button,
+  ErrorSummary,
+  NotificationBanner,
+  SummaryList,
+  TextInput,
+  errorsFromForm,
+} from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { treatBlankAs } from "../forms/blank-fields.ts";
 import { applyServerFailure } from "../forms/server-errors.ts";
@@ -31,13 +45,20 @@ export function UserPage() {
     shouldFocusError: false,
   });
   const { errors, isSubmitting } = form.formState;
-  const summary = [...errorSummaryItems(errors, { order: fields }), ...(failure ? [{ text: failure }] : [])];
+  const role = useWatch({ control: form.control, name: "role" });
+  const summary = [...errorsFromForm(errors, { order: fields }), ...(failure ? [{ text: failure }] : [])];
   usePageTitle(user?.displayName ?? "User", summary.length > 0);
 
   const show = useCallback(
     (loaded: AdminUser) => {
       setUser(loaded);
-      form.reset({ displayName: loaded.displayName, jobTitle: loaded.jobTitle ?? "", role: loaded.role, organisationId: loaded.organisation.id, teamId: loaded.team?.id ?? "" });
+      form.reset({
+        displayName: loaded.displayName,
+        jobTitle: loaded.jobTitle ?? "",
+        role: loaded.role,
+        organisationId: loaded.organisation.id,
+        teamId: loaded.team?.id ?? "",
+      });
     },
     [form],
   );
@@ -68,8 +89,21 @@ export function UserPage() {
     }
   });
 
-  if (issued) return <InvitationLink issued={issued} heading={issued.user.status === "ACTIVE" ? "New sign-in link created" : "New invitation created"} />;
-  if (!user) return failure ? <ErrorSummary items={[{ text: failure }]} /> : <p className="govuk-body" role="status">Loading…</p>;
+  if (issued)
+    return (
+      <InvitationLink
+        issued={issued}
+        heading={issued.user.status === "ACTIVE" ? "New sign-in link created" : "New invitation created"}
+      />
+    );
+  if (!user)
+    return failure ? (
+      <ErrorSummary items={[{ text: failure }]} />
+    ) : (
+      <p className="govuk-body" role="status">
+        Loading…
+      </p>
+    );
   const isMe = user.id === me.id;
 
   return (
@@ -82,19 +116,48 @@ export function UserPage() {
         <h1 className="govuk-heading-l">{user.displayName}</h1>
         <SummaryList
           rows={[
-            { key: "Status", value: user.status === "ACTIVE" ? "Active" : user.status === "INVITED" ? "Invited (no password yet)" : "Disabled" },
+            {
+              key: "Status",
+              value:
+                user.status === "ACTIVE"
+                  ? "Active"
+                  : user.status === "INVITED"
+                    ? "Invited (no password yet)"
+                    : "Disabled",
+            },
             { key: "Role", value: roleLabels[user.role] },
             { key: "Organisation", value: `${user.organisation.name} (${agencyLabels[user.agency]})` },
             { key: "Team", value: user.team?.name ?? "None" },
             { key: "Authenticator app", value: user.secondFactorEnabled ? "Set up" : "Not set up" },
-            { key: "Last signed in", value: user.lastSignInAt ? new Date(user.lastSignInAt).toLocaleString("en-GB", { timeZone: "Europe/London" }) : "Never" },
+            {
+              key: "Last signed in",
+              value: user.lastSignInAt
+                ? new Date(user.lastSignInAt).toLocaleString("en-GB", { timeZone: "Europe/London" })
+                : "Never",
+            },
           ]}
         />
         <h2 className="govuk-heading-m">Change details</h2>
         <form noValidate onSubmit={onSubmit}>
-          <TextInput id="displayName" label="Full name" error={errors.displayName?.message} {...form.register("displayName")} />
-          <TextInput id="jobTitle" label="Job title (optional)" error={errors.jobTitle?.message} {...form.register("jobTitle")} />
-          <MembershipFields register={form.register as unknown as UseFormRegister<MembershipValues>} errors={errors as FieldErrors<MembershipValues>} role={form.watch("role")} organisations={organisations} teams={teams} />
+          <TextInput
+            id="displayName"
+            label="Full name"
+            error={errors.displayName?.message}
+            {...form.register("displayName")}
+          />
+          <TextInput
+            id="jobTitle"
+            label="Job title (optional)"
+            error={errors.jobTitle?.message}
+            {...form.register("jobTitle")}
+          />
+          <MembershipFields
+            register={form.register as unknown as UseFormRegister<MembershipValues>}
+            errors={errors}
+            role={role}
+            organisations={organisations}
+            teams={teams}
+          />
           <Button disabled={isSubmitting} preventDoubleClick>
             Save changes
           </Button>
@@ -108,22 +171,41 @@ export function UserPage() {
                 variant="secondary"
                 onClick={() => {
                   setFailure(null);
-                  api.post<InvitationIssued>(`/api/admin/users/${id}/invitation`).then(setIssued, (error: unknown) => setFailure(describeFailure(error)));
+                  api
+                    .post<InvitationIssued>(`/api/admin/users/${id}/invitation`)
+                    .then(setIssued, (error: unknown) => setFailure(describeFailure(error)));
                 }}
               >
                 {user.status === "INVITED" ? "Create a new invitation link" : "Create a password reset link"}
               </Button>
               {user.secondFactorEnabled ? (
-                <Button type="button" variant="secondary" onClick={() => void act("reset-second-factor", "Their authenticator app has been removed. They will set up a new one when they next sign in.")}>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  onClick={() =>
+                    void act(
+                      "reset-second-factor",
+                      "Their authenticator app has been removed. They will set up a new one when they next sign in.",
+                    )
+                  }
+                >
                   Reset authenticator app
                 </Button>
               ) : null}
               {user.status === "DISABLED" ? (
-                <Button type="button" variant="secondary" onClick={() => void act("enable", "The account has been enabled.")}>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  onClick={() => void act("enable", "The account has been enabled.")}
+                >
                   Enable account
                 </Button>
               ) : (
-                <Button type="button" variant="warning" onClick={() => void act("disable", "The account has been disabled and signed out everywhere.")}>
+                <Button
+                  type="button"
+                  variant="warning"
+                  onClick={() => void act("disable", "The account has been disabled and signed out everywhere.")}
+                >
                   Disable account
                 </Button>
               )}

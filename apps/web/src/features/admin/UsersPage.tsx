@@ -3,26 +3,34 @@ import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
-import { Button, ErrorSummary, Select, Tag, TextInput } from "../../components/govuk/index.ts";
+import { Button, ButtonLink, ErrorSummary, Select, Tag, TextInput } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 
-const statusTag = { ACTIVE: { text: "Active", colour: "green" }, INVITED: { text: "Invited", colour: "blue" }, DISABLED: { text: "Disabled", colour: "grey" } } as const;
+const statusTag = {
+  ACTIVE: { text: "Active", colour: "green" },
+  INVITED: { text: "Invited", colour: undefined },
+  DISABLED: { text: "Disabled", colour: "grey" },
+} as const;
+
+interface UsersPageResult {
+  readonly query: string;
+  readonly users: AdminUser[];
+  readonly nextCursor: string | null;
+}
 
 export function UsersPage() {
   usePageTitle("Users");
   const [searchParams, setSearchParams] = useSearchParams();
-  const [users, setUsers] = useState<AdminUser[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [page, setPage] = useState<UsersPageResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const query = searchParams.toString();
+  // A page for an earlier query is never shown while the new one loads.
+  const users = page?.query === query ? page.users : null;
+  const nextCursor = page?.query === query ? page.nextCursor : null;
 
   useEffect(() => {
-    setUsers(null);
-    api.get<{ users: AdminUser[]; nextCursor: string | null }>(`/api/admin/users?${query}`).then(
-      (page) => {
-        setUsers(page.users);
-        setNextCursor(page.nextCursor);
-      },
+    api.get<Omit<UsersPageResult, "query">>(`/api/admin/users?${query}`).then(
+      (result) => setPage({ ...result, query }),
       (error: unknown) => setFailure(describeFailure(error)),
     );
   }, [query]);
@@ -31,9 +39,7 @@ export function UsersPage() {
     <>
       <ErrorSummary items={failure ? [{ text: failure }] : []} />
       <h1 className="govuk-heading-l">Users</h1>
-      <Link to="/admin/users/invite" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
-        Invite a user
-      </Link>
+      <ButtonLink to="/admin/users/invite">Invite a user</ButtonLink>
       <form
         noValidate
         onSubmit={(event) => {
@@ -41,21 +47,45 @@ export function UsersPage() {
           const data = new FormData(event.currentTarget);
           const next = new URLSearchParams();
           for (const key of ["search", "status", "role"]) {
-            const value = String(data.get(key) ?? "").trim();
-            if (value) next.set(key, value);
+            const value = data.get(key);
+            if (typeof value === "string" && value.trim()) next.set(key, value.trim());
           }
           setSearchParams(next);
         }}
       >
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
-            <TextInput id="search" name="search" label="Name or email starts with" defaultValue={searchParams.get("search") ?? ""} spellCheck={false} />
+            <TextInput
+              id="search"
+              name="search"
+              label="Name or email starts with"
+              defaultValue={searchParams.get("search") ?? ""}
+              spellCheck={false}
+            />
           </div>
           <div className="govuk-grid-column-one-third">
-            <Select id="status" name="status" label="Status" defaultValue={searchParams.get("status") ?? ""} options={[{ value: "", label: "Any" }, ...Object.entries(statusTag).map(([value, tag]) => ({ value, label: tag.text }))]} />
+            <Select
+              id="status"
+              name="status"
+              label="Status"
+              defaultValue={searchParams.get("status") ?? ""}
+              options={[
+                { value: "", label: "Any" },
+                ...Object.entries(statusTag).map(([value, tag]) => ({ value, label: tag.text })),
+              ]}
+            />
           </div>
           <div className="govuk-grid-column-one-third">
-            <Select id="role" name="role" label="Role" defaultValue={searchParams.get("role") ?? ""} options={[{ value: "", label: "Any" }, ...Object.entries(roleLabels).map(([value, label]) => ({ value, label }))]} />
+            <Select
+              id="role"
+              name="role"
+              label="Role"
+              defaultValue={searchParams.get("role") ?? ""}
+              options={[
+                { value: "", label: "Any" },
+                ...Object.entries(roleLabels).map(([value, label]) => ({ value, label })),
+              ]}
+            />
           </div>
         </div>
         <Button variant="secondary">Filter users</Button>
@@ -71,10 +101,18 @@ export function UsersPage() {
           <caption className="govuk-table__caption govuk-visually-hidden">Users</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Role</th>
-              <th scope="col" className="govuk-table__header">Organisation and team</th>
-              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Role
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Organisation and team
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -90,7 +128,12 @@ export function UsersPage() {
                 <td className="govuk-table__cell">{roleLabels[user.role]}</td>
                 <td className="govuk-table__cell">
                   {user.organisation.name}
-                  {user.team ? <><br />{user.team.name}</> : null}
+                  {user.team ? (
+                    <>
+                      <br />
+                      {user.team.name}
+                    </>
+                  ) : null}
                 </td>
                 <td className="govuk-table__cell">
                   <Tag colour={statusTag[user.status].colour}>{statusTag[user.status].text}</Tag>

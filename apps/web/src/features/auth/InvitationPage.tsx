@@ -6,7 +6,7 @@ import { Link, useParams } from "react-router";
 import type { z } from "zod";
 import { api } from "../../api/client.ts";
 import { ApiError, describeFailure } from "../../api/errors.ts";
-import { Button, ErrorSummary, Panel, TextInput, errorSummaryItems } from "../../components/govuk/index.ts";
+import { Button, ErrorSummary, Panel, TextInput, errorsFromForm } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { applyServerFailure } from "../forms/server-errors.ts";
 
@@ -21,13 +21,15 @@ export function InvitationPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<PasswordForm>({ resolver: zodResolver(acceptInvitationRequestSchema), shouldFocusError: false });
   const { errors, isSubmitting } = form.formState;
-  const summary = [...errorSummaryItems(errors), ...(failure ? [{ fieldId: "password", text: failure }] : [])];
+  const summary = [...errorsFromForm(errors), ...(failure ? [{ fieldId: "password", text: failure }] : [])];
   const heading = invitation?.isReset ? "Choose a new password" : "Create your password";
   usePageTitle(linkProblem ? "This link cannot be used" : done ? "Password set" : heading, summary.length > 0);
 
   useEffect(() => {
     api.get<Invitation>(`/api/invitations/${encodeURIComponent(token)}`).then(setInvitation, (error: unknown) => {
-      setLinkProblem(error instanceof ApiError && error.status === 404 ? (error.detail ?? error.title) : describeFailure(error));
+      setLinkProblem(
+        error instanceof ApiError && error.status === 404 ? (error.detail ?? error.title) : describeFailure(error),
+      );
     });
   }, [token]);
 
@@ -61,7 +63,12 @@ export function InvitationPage() {
       </>
     );
   }
-  if (!invitation) return <p className="govuk-body" role="status">Checking your link…</p>;
+  if (!invitation)
+    return (
+      <p className="govuk-body" role="status">
+        Checking your link…
+      </p>
+    );
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -8,7 +8,9 @@ export function RecoveryCodes({ codes, onContinue }: { codes: readonly string[];
   return (
     <>
       <h1 className="govuk-heading-l">Keep your recovery codes safe</h1>
-      <p className="govuk-body">If you lose your phone, each of these codes lets you sign in once instead of a code from your app.</p>
+      <p className="govuk-body">
+        If you lose your phone, each of these codes lets you sign in once instead of a code from your app.
+      </p>
       <ul className="app-recovery-codes" aria-label="Recovery codes">
         {codes.map((code) => (
           <li key={code}>{code}</li>

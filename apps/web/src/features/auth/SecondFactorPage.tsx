@@ -8,7 +8,7 @@ import { api } from "../../api/client.ts";
 import { ApiError } from "../../api/errors.ts";
 import { useAuth } from "../../auth/AuthContext.tsx";
 import { safeReturnPath } from "../../auth/RequireAuth.tsx";
-import { Button, ErrorSummary, TextInput, errorSummaryItems } from "../../components/govuk/index.ts";
+import { Button, ErrorSummary, TextInput, errorsFromForm } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { applyServerFailure } from "../forms/server-errors.ts";
 
@@ -22,15 +22,24 @@ export function SecondFactorPage() {
   const returnTo = safeReturnPath(searchParams.get("returnTo"));
   const [useRecoveryCode, setUseRecoveryCode] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<{ code: string }>({ resolver: zodResolver(useRecoveryCode ? recoveryForm : codeForm), shouldFocusError: false });
+  const form = useForm<{ code: string }>({
+    resolver: zodResolver(useRecoveryCode ? recoveryForm : codeForm),
+    shouldFocusError: false,
+  });
   const { errors, isSubmitting } = form.formState;
-  const summary = [...errorSummaryItems(errors), ...(failure ? [{ fieldId: "code", text: failure }] : [])];
-  usePageTitle(useRecoveryCode ? "Enter a recovery code" : "Enter the code from your authenticator app", summary.length > 0);
+  const summary = [...errorsFromForm(errors), ...(failure ? [{ fieldId: "code", text: failure }] : [])];
+  usePageTitle(
+    useRecoveryCode ? "Enter a recovery code" : "Enter the code from your authenticator app",
+    summary.length > 0,
+  );
 
   const onSubmit = form.handleSubmit(async ({ code }) => {
     setFailure(null);
     try {
-      const result = await api.post<SignedIn>("/api/auth/second-factor", useRecoveryCode ? { recoveryCode: code } : { code });
+      const result = await api.post<SignedIn>(
+        "/api/auth/second-factor",
+        useRecoveryCode ? { recoveryCode: code } : { code },
+      );
       signedIn(result.user, result.session);
       await navigate(returnTo, { replace: true });
     } catch (error) {
@@ -49,7 +58,17 @@ export function SecondFactorPage() {
         <ErrorSummary items={summary} />
         <form noValidate onSubmit={onSubmit}>
           {useRecoveryCode ? (
-            <TextInput id="code" labelIsPageHeading label="Enter a recovery code" hint="Each recovery code works once. It looks like ABCDE-FGHIJ." autoComplete="off" spellCheck={false} width="10" error={errors.code?.message} {...form.register("code")} />
+            <TextInput
+              id="code"
+              labelIsPageHeading
+              label="Enter a recovery code"
+              hint="Each recovery code works once. It looks like ABCDE-FGHIJ."
+              autoComplete="off"
+              spellCheck={false}
+              width="10"
+              error={errors.code?.message}
+              {...form.register("code")}
+            />
           ) : (
             <TextInput
               id="code"

@@ -6,7 +6,9 @@ const WARN_BEFORE_MS = 2 * 60_000;
 const ABSOLUTE_NOTICE_MS = 10 * 60_000;
 
 function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString("en-GB", { hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" }).replace(" ", "");
+  return new Date(iso)
+    .toLocaleTimeString("en-GB", { hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" })
+    .replace(" ", "");
 }
 
 /** The GOV.UK timeout warning: two minutes' notice, and a way to stay signed in. */
@@ -34,12 +36,18 @@ export function SessionExpiryWarning() {
   if (idleLeft <= WARN_BEFORE_MS && idleLeft < absoluteLeft) {
     const minutes = Math.max(1, Math.ceil(idleLeft / 60_000));
     return (
-      <div className="app-session-warning" role="alertdialog" aria-labelledby="session-warning-heading" aria-describedby="session-warning-text">
+      <div
+        className="app-session-warning"
+        role="alertdialog"
+        aria-labelledby="session-warning-heading"
+        aria-describedby="session-warning-text"
+      >
         <h2 className="govuk-heading-m" id="session-warning-heading">
           You will be signed out soon
         </h2>
         <p className="govuk-body" id="session-warning-text" aria-live="polite">
-          We will sign you out in {minutes} minute{minutes === 1 ? "" : "s"} because you have not done anything for a while.
+          We will sign you out in {minutes} minute{minutes === 1 ? "" : "s"} because you have not done anything for a
+          while.
         </p>
         <div className="govuk-button-group">
           <Button type="button" onClick={() => void refresh()}>
@@ -55,7 +63,8 @@ export function SessionExpiryWarning() {
   if (absoluteLeft <= ABSOLUTE_NOTICE_MS) {
     return (
       <div className="govuk-inset-text" role="status">
-        For security, your session ends at {formatTime(session.absoluteExpiresAt)}. Finish what you are doing, then sign in again.
+        For security, your session ends at {formatTime(session.absoluteExpiresAt)}. Finish what you are doing, then sign
+        in again.
       </div>
     );
   }

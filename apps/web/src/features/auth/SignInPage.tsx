@@ -1,32 +1,34 @@
-import { emailSchema, type SignInResponse } from "@cse/contracts";
+import type { SignInResponse } from "@cse/contracts";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
-import { z } from "zod";
 import { api } from "../../api/client.ts";
-import { ApiError } from "../../api/errors.ts";
 import { useAuth } from "../../auth/AuthContext.tsx";
 import { safeReturnPath } from "../../auth/RequireAuth.tsx";
-import { Button, ErrorSummary, TextInput, errorSummaryItems } from "../../components/govuk/index.ts";
+import {
+  Button,
+  ErrorSummary,
+  TextInput,
+  errorsFromForm,
+  type ErrorSummaryItem,
+} from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
-import { applyServerFailure } from "../forms/server-errors.ts";
-
-const signInFormSchema = z.object({
-  email: emailSchema,
-  password: z.string().min(1, "Enter your password"),
-});
-type SignInForm = z.input<typeof signInFormSchema>;
+import { signInFailure } from "./sign-in-failure.ts";
+import { signInFields, signInFormSchema, type SignInFormInput, type SignInFormValues } from "./sign-in-form.ts";
 
 export function SignInPage() {
   const { state, signedIn } = useAuth();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const returnTo = safeReturnPath(searchParams.get("returnTo"));
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<SignInForm, unknown, z.output<typeof signInFormSchema>>({ resolver: zodResolver(signInFormSchema), shouldFocusError: false });
+  const [failure, setFailure] = useState<ErrorSummaryItem | null>(null);
+  const form = useForm<SignInFormInput, unknown, SignInFormValues>({
+    resolver: zodResolver(signInFormSchema),
+    shouldFocusError: false,
+  });
   const { errors, isSubmitting } = form.formState;
-  const summary = [...errorSummaryItems(errors, { order: ["email", "password"] }), ...(failure ? [{ fieldId: "email", text: failure }] : [])];
+  const summary = [...errorsFromForm(errors, { order: signInFields }), ...(failure ? [failure] : [])];
   usePageTitle("Sign in", summary.length > 0);
 
   if (state.status === "signed-in") return <Navigate to={returnTo} replace />;
@@ -46,8 +48,7 @@ export function SignInPage() {
       }
     } catch (error) {
       form.resetField("password");
-      if (error instanceof ApiError && error.status === 401) setFailure("Enter a correct email address and password");
-      else setFailure(applyServerFailure(error, form.setError, ["email", "password"]));
+      setFailure(signInFailure(error, form.setError));
     }
   });
 
@@ -58,13 +59,31 @@ export function SignInPage() {
         <h1 className="govuk-heading-l">Sign in</h1>
         <p className="govuk-body">Use the email address of your work account.</p>
         <form noValidate onSubmit={onSubmit}>
-          <TextInput id="email" label="Email address" type="email" autoComplete="username" spellCheck={false} error={errors.email?.message} {...form.register("email")} />
-          <TextInput id="password" label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...form.register("password")} />
+          <TextInput
+            id="email"
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            error={errors.email?.message}
+            {...form.register("email")}
+          />
+          <TextInput
+            id="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            error={errors.password?.message}
+            {...form.register("password")}
+          />
           <Button disabled={isSubmitting} preventDoubleClick>
             Sign in
           </Button>
         </form>
-        <p className="govuk-body">If you have forgotten your password or cannot sign in, ask your organisation's administrator for a new sign-in link.</p>
+        <p className="govuk-body">
+          If you have forgotten your password or cannot sign in, ask your organisation's administrator for a new sign-in
+          link.
+        </p>
       </div>
     </div>
   );

@@ -5,8 +5,12 @@ import { ApiError, describeFailure } from "../../api/errors.ts";
  * Puts an API failure where the user will see it: field errors on their fields (when the
  * form has them), anything else as one message for the error summary.
  */
-export function applyServerFailure<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, fields: readonly string[]): string | null {
-  if (error instanceof ApiError && error.errors.length > 0) {
+export function applyServerFailure<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly string[],
+): string | null {
+  if (error instanceof ApiError && error.errors) {
     const unplaced: string[] = [];
     for (const problem of error.errors) {
       if (fields.some((field) => problem.path === field || problem.path.startsWith(`${field}.`))) {

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useAuth } from "../../auth/AuthContext.tsx";
-import { WarningText } from "../../components/govuk/index.ts";
+import { ButtonLink, WarningText } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 
 /** The start page for everyone; once signed in, the way into each role's work. */
@@ -13,14 +13,17 @@ export function HomePage() {
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-xl">Refer a concern about child sexual exploitation</h1>
           <WarningText>If a child is in immediate danger, call 999 now.</WarningText>
-          <p className="govuk-body">Use this service if you work for the police, children's social care, health, education or a voluntary organisation in West Yorkshire and you are worried a child is being groomed or sexually exploited.</p>
-          <p className="govuk-body">Your referral goes to the co-located team for the child's area, who will decide on a response within one working day.</p>
-          <Link to="/sign-in" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
+          <p className="govuk-body">
+            Use this service if you work for the police, children's social care, health, education or a voluntary
+            organisation in West Yorkshire and you are worried a child is being groomed or sexually exploited.
+          </p>
+          <p className="govuk-body">
+            Your referral goes to the co-located team for the child's area, who will decide on a response within one
+            working day.
+          </p>
+          <ButtonLink to="/sign-in" isStartButton>
             Sign in
-            <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
-              <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-            </svg>
-          </Link>
+          </ButtonLink>
         </div>
       </div>
     );
