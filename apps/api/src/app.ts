@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.ts";
@@ -27,9 +27,11 @@ export interface AppOptions {
   readonly secrets: Secrets;
   /** Where logs go; tests pass a stream to read them. Defaults to stdout. */
   readonly logStream?: DestinationStream;
+  /** Sees every route as it is added (tests use it to check each route's schemas). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }
 
-export async function buildApp({ config, db, secrets, logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, secrets, logStream, onRoute }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, logStream),
     genReqId: () => randomUUID(),
@@ -38,6 +40,7 @@ export async function buildApp({ config, db, secrets, logStream }: AppOptions): 
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  if (onRoute) app.addHook("onRoute", onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (request, reply) => {

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, RouteOptions } from "fastify";
 import { buildApp } from "../app.ts";
 import { loadConfig, type Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
@@ -37,10 +37,14 @@ export interface TestApp {
 }
 
 /** The real app, wired exactly as in production, on a test database. */
-export async function buildTestApp(db: Database, overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  db: Database,
+  overrides: Record<string, string> = {},
+  onRoute?: (route: RouteOptions) => void,
+): Promise<TestApp> {
   const logs = new LogCapture();
   const config = testConfig(overrides);
   const secrets = { sessionSecret: config.sessionSecret!, encryptionKey: Buffer.from(config.encryptionKey!, "base64") };
-  const app = await buildApp({ config, db, secrets, logStream: logs });
+  const app = await buildApp({ config, db, secrets, logStream: logs, ...(onRoute ? { onRoute } : {}) });
   return { app, logs };
 }

@@ -1,4 +1,4 @@
-import { EXAMPLE_REFERRAL_SUBMISSION } from "@cse/contracts";
+import { EXAMPLE_REFERRAL_SUBMISSION, type ReferralSubmission } from "@cse/contracts";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp } from "../../testing/app.ts";
@@ -8,7 +8,8 @@ import { createUser, signedInClient, type TestUser } from "../../testing/fixture
 
 let keyCounter = 0;
 const newKey = () => `test-key-${Date.now()}-${(keyCounter += 1)}`;
-const example = () => structuredClone(EXAMPLE_REFERRAL_SUBMISSION);
+const example = (): ReferralSubmission & typeof EXAMPLE_REFERRAL_SUBMISSION =>
+  structuredClone(EXAMPLE_REFERRAL_SUBMISSION);
 
 describe("submitting a referral", () => {
   let test: TestDatabase;
@@ -108,8 +109,7 @@ describe("submitting a referral", () => {
   });
 
   it("rates a child in immediate danger RED", async () => {
-    const danger = example();
-    danger.immediateDanger = true;
+    const danger: ReferralSubmission = { ...example(), immediateDanger: true };
     expect((await submit(danger)).json().risk).toEqual({
       rating: "RED",
       reasons: expect.arrayContaining(["The child is in immediate danger"]),

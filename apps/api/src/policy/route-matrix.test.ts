@@ -1,0 +1,313 @@
+// The authorisation matrix: for every route and every kind of caller, what must happen.
+// "allow" means the request got past access control (any answer but 401, 403 or 404).
+// A route missing from the matrix fails the first test: new routes must declare their rules here.
+import { randomBytes } from "node:crypto";
+import { EXAMPLE_REFERRAL_SUBMISSION } from "@cse/contracts";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newInvitationToken } from "../modules/users/invitation-token.ts";
+import { buildTestApp } from "../testing/app.ts";
+import { TestClient } from "../testing/client.ts";
+import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
+import { createUser, signedInClient, type TestUser } from "../testing/fixtures.ts";
+
+const PRINCIPALS = [
+  "anonymous",
+  "referrer",
+  "otherReferrer",
+  "triageSameTeam",
+  "triageSameTeamOtherAgency",
+  "triageOtherTeam",
+  "leadSameTeam",
+  "leadOtherTeam",
+  "admin",
+] as const;
+type Principal = (typeof PRINCIPALS)[number];
+type Expected = "allow" | 401 | 403 | 404;
+
+interface World {
+  readonly users: Record<Exclude<Principal, "anonymous">, TestUser>;
+  /** A referral by `referrer`, owned by the Bradford team. */
+  readonly referralId: string;
+  /** A draft belonging to `referrer`. */
+  readonly draftId: string;
+  /** A user for administrators to act on. */
+  readonly targetUserId: string;
+  readonly invitationToken: string;
+  readonly organisationId: string;
+  readonly newDraft: () => Promise<string>;
+}
+
+interface Probe {
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  readonly url: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+type Row = { readonly probe: (world: World) => Probe | Promise<Probe>; readonly expect: Record<Principal, Expected> };
+
+const everyone = (outcome: Expected): Record<Principal, Expected> =>
+  Object.fromEntries(PRINCIPALS.map((p) => [p, outcome])) as Record<Principal, Expected>;
+const signedIn: Record<Principal, Expected> = { ...everyone("allow"), anonymous: 401 };
+const adminsOnly: Record<Principal, Expected> = { ...everyone(403), anonymous: 401, admin: "allow" };
+const referrersOnly: Record<Principal, Expected> = {
+  ...everyone(403),
+  anonymous: 401,
+  referrer: "allow",
+  otherReferrer: "allow",
+};
+const referralReaders: Record<Principal, Expected> = { ...signedIn, admin: 403 };
+/** One referral by `referrer`, owned by Bradford: who may see it. */
+const thatReferral: Record<Principal, Expected> = {
+  anonymous: 401,
+  referrer: "allow",
+  otherReferrer: 404,
+  triageSameTeam: "allow",
+  triageSameTeamOtherAgency: "allow",
+  triageOtherTeam: 404,
+  leadSameTeam: "allow",
+  leadOtherTeam: 404,
+  admin: 403,
+};
+const thatDraft: Record<Principal, Expected> = { ...referrersOnly, otherReferrer: 404 };
+const halfwaySignedIn: Record<Principal, Expected> = everyone(401);
+
+const key = () => `matrix-${randomBytes(6).toString("hex")}`;
+
+const MATRIX: Record<string, Row> = {
+  "GET /api/health": { probe: () => ({ method: "GET", url: "/api/health" }), expect: everyone("allow") },
+  "GET /api/ready": { probe: () => ({ method: "GET", url: "/api/ready" }), expect: everyone("allow") },
+  "GET /api/auth/csrf": { probe: () => ({ method: "GET", url: "/api/auth/csrf" }), expect: everyone("allow") },
+  "GET /api/auth/session": { probe: () => ({ method: "GET", url: "/api/auth/session" }), expect: everyone("allow") },
+  "POST /api/auth/login": {
+    probe: () => ({ method: "POST", url: "/api/auth/login", body: { email: "not-an-email", password: "" } }),
+    expect: everyone("allow"),
+  },
+  "POST /api/auth/second-factor": {
+    probe: () => ({ method: "POST", url: "/api/auth/second-factor", body: { code: "123456" } }),
+    expect: halfwaySignedIn,
+  },
+  "GET /api/auth/enrolment": { probe: () => ({ method: "GET", url: "/api/auth/enrolment" }), expect: halfwaySignedIn },
+  "POST /api/auth/enrolment": {
+    probe: () => ({ method: "POST", url: "/api/auth/enrolment", body: { code: "123456" } }),
+    expect: halfwaySignedIn,
+  },
+  "GET /api/auth/account/second-factor": {
+    probe: () => ({ method: "GET", url: "/api/auth/account/second-factor" }),
+    expect: signedIn,
+  },
+  "POST /api/auth/account/second-factor": {
+    probe: () => ({ method: "POST", url: "/api/auth/account/second-factor", body: { code: "123456" } }),
+    expect: signedIn,
+  },
+  "GET /api/auth/me": { probe: () => ({ method: "GET", url: "/api/auth/me" }), expect: signedIn },
+  "POST /api/auth/password": {
+    probe: () => ({ method: "POST", url: "/api/auth/password", body: { currentPassword: "wrong", newPassword: "x" } }),
+    expect: signedIn,
+  },
+  "POST /api/auth/logout": { probe: () => ({ method: "POST", url: "/api/auth/logout" }), expect: everyone("allow") },
+  "GET /api/invitations/{token}": {
+    probe: (w) => ({ method: "GET", url: `/api/invitations/${w.invitationToken}` }),
+    expect: everyone("allow"),
+  },
+  "POST /api/invitations/{token}": {
+    probe: (w) => ({ method: "POST", url: `/api/invitations/${w.invitationToken}`, body: { password: "short" } }),
+    expect: everyone("allow"),
+  },
+  "GET /api/admin/users": { probe: () => ({ method: "GET", url: "/api/admin/users" }), expect: adminsOnly },
+  "POST /api/admin/users": {
+    probe: (w) => ({
+      method: "POST",
+      url: "/api/admin/users",
+      body: {
+        email: `${key()}@test.example`,
+        displayName: "Matrix",
+        role: "REFERRER",
+        organisationId: w.organisationId,
+      },
+    }),
+    expect: adminsOnly,
+  },
+  "GET /api/admin/users/{id}": {
+    probe: (w) => ({ method: "GET", url: `/api/admin/users/${w.targetUserId}` }),
+    expect: adminsOnly,
+  },
+  "PATCH /api/admin/users/{id}": {
+    probe: (w) => ({ method: "PATCH", url: `/api/admin/users/${w.targetUserId}`, body: { displayName: "Renamed" } }),
+    expect: adminsOnly,
+  },
+  "POST /api/admin/users/{id}/disable": {
+    probe: (w) => ({ method: "POST", url: `/api/admin/users/${w.targetUserId}/disable` }),
+    expect: adminsOnly,
+  },
+  "POST /api/admin/users/{id}/enable": {
+    probe: (w) => ({ method: "POST", url: `/api/admin/users/${w.targetUserId}/enable` }),
+    expect: adminsOnly,
+  },
+  "POST /api/admin/users/{id}/reset-second-factor": {
+    probe: (w) => ({ method: "POST", url: `/api/admin/users/${w.targetUserId}/reset-second-factor` }),
+    expect: adminsOnly,
+  },
+  "POST /api/admin/users/{id}/invitation": {
+    probe: (w) => ({ method: "POST", url: `/api/admin/users/${w.targetUserId}/invitation` }),
+    expect: adminsOnly,
+  },
+  "GET /api/admin/organisations": {
+    probe: () => ({ method: "GET", url: "/api/admin/organisations" }),
+    expect: adminsOnly,
+  },
+  "POST /api/admin/organisations": {
+    probe: () => ({
+      method: "POST",
+      url: "/api/admin/organisations",
+      body: { name: `Org ${key()}`, agency: "HEALTH" },
+    }),
+    expect: adminsOnly,
+  },
+  "GET /api/admin/teams": { probe: () => ({ method: "GET", url: "/api/admin/teams" }), expect: adminsOnly },
+  "POST /api/drafts": {
+    probe: () => ({ method: "POST", url: "/api/drafts", body: { content: {} } }),
+    expect: referrersOnly,
+  },
+  "GET /api/drafts": { probe: () => ({ method: "GET", url: "/api/drafts" }), expect: referrersOnly },
+  "GET /api/drafts/{id}": { probe: (w) => ({ method: "GET", url: `/api/drafts/${w.draftId}` }), expect: thatDraft },
+  "PUT /api/drafts/{id}": {
+    probe: (w) => ({ method: "PUT", url: `/api/drafts/${w.draftId}`, body: { content: { immediateDanger: "no" } } }),
+    expect: thatDraft,
+  },
+  "DELETE /api/drafts/{id}": {
+    probe: async (w) => ({ method: "DELETE", url: `/api/drafts/${await w.newDraft()}` }),
+    expect: thatDraft,
+  },
+  "POST /api/referrals": {
+    probe: () => ({
+      method: "POST",
+      url: "/api/referrals",
+      body: EXAMPLE_REFERRAL_SUBMISSION,
+      headers: { "idempotency-key": key() },
+    }),
+    expect: referrersOnly,
+  },
+  "GET /api/referrals": { probe: () => ({ method: "GET", url: "/api/referrals" }), expect: referralReaders },
+  "GET /api/referrals/{id}": {
+    probe: (w) => ({ method: "GET", url: `/api/referrals/${w.referralId}` }),
+    expect: thatReferral,
+  },
+  "POST /api/referrals/{id}/addenda": {
+    probe: (w) => ({
+      method: "POST",
+      url: `/api/referrals/${w.referralId}/addenda`,
+      body: { body: "More information." },
+    }),
+    // Only referrers may add addenda at all (403 for every other role, which says nothing about
+    // this referral); among referrers, only its author (404 for anyone else).
+    expect: { ...referrersOnly, otherReferrer: 404 },
+  },
+};
+
+describe("the authorisation matrix", () => {
+  let test: TestDatabase;
+  let app: FastifyInstance;
+  let world: World;
+  const clients = new Map<Principal, TestClient>();
+
+  beforeAll(async () => {
+    test = await createTestDatabase();
+    ({ app } = await buildTestApp(test.db, { SIGN_IN_MAX_PER_ADDRESS: "1000" }));
+    const users = {
+      referrer: await createUser(test.db, { role: "REFERRER", agency: "EDUCATION" }),
+      otherReferrer: await createUser(test.db, { role: "REFERRER", agency: "HEALTH" }),
+      triageSameTeam: await createUser(test.db, { role: "TRIAGE", teamCode: "bradford", agency: "SOCIAL_CARE" }),
+      triageSameTeamOtherAgency: await createUser(test.db, { role: "TRIAGE", teamCode: "bradford", agency: "POLICE" }),
+      triageOtherTeam: await createUser(test.db, { role: "TRIAGE", teamCode: "leeds" }),
+      leadSameTeam: await createUser(test.db, { role: "LEAD", teamCode: "bradford" }),
+      leadOtherTeam: await createUser(test.db, { role: "LEAD", teamCode: "leeds" }),
+      admin: await createUser(test.db, { role: "ADMIN" }),
+    };
+    for (const principal of PRINCIPALS) {
+      clients.set(
+        principal,
+        principal === "anonymous" ? new TestClient(app) : await signedInClient(app, users[principal]),
+      );
+    }
+    const referrerClient = clients.get("referrer")!;
+    const referral = await referrerClient.post("/api/referrals", EXAMPLE_REFERRAL_SUBMISSION, {
+      headers: { "idempotency-key": key() },
+    });
+    expect(referral.json().team.name).toBe("Bradford");
+    const newDraft = async () =>
+      (
+        await test.db.draft.create({
+          data: { ownerId: users.referrer.id, content: {}, expiresAt: new Date(Date.now() + 86_400_000) },
+        })
+      ).id;
+    const target = await createUser(test.db, { role: "REFERRER" });
+    const { token, tokenHash } = newInvitationToken();
+    const invitee = await createUser(test.db, { role: "REFERRER", status: "INVITED" });
+    await test.db.invitation.create({
+      data: {
+        userId: invitee.id,
+        tokenHash,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        createdById: users.admin.id,
+      },
+    });
+    world = {
+      users,
+      referralId: referral.json().id,
+      draftId: await newDraft(),
+      targetUserId: target.id,
+      invitationToken: token,
+      organisationId: (await test.db.organisation.findFirstOrThrow()).id,
+      newDraft,
+    };
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await test.drop();
+  });
+
+  it("has an entry for every route the API serves", async () => {
+    const document = (await app.inject({ method: "GET", url: "/api/docs/json" })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const served = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(served.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  // Sign-out ends the session the other rows need, so it goes last.
+  const rows = Object.entries(MATRIX).sort(
+    ([a], [b]) => Number(a === "POST /api/auth/logout") - Number(b === "POST /api/auth/logout"),
+  );
+  for (const [route, row] of rows) {
+    it(route, async () => {
+      const outcomes: Partial<Record<Principal, number>> = {};
+      for (const principal of PRINCIPALS) {
+        const probe = await row.probe(world);
+        const response = await clients
+          .get(principal)!
+          .request(probe.method, probe.url, { body: probe.body, headers: probe.headers ?? {} });
+        outcomes[principal] = response.statusCode;
+      }
+      const observed = Object.fromEntries(
+        PRINCIPALS.map((principal) => {
+          const status = outcomes[principal]!;
+          return [principal, [401, 403, 404].includes(status) ? status : "allow"];
+        }),
+      );
+      expect(observed, JSON.stringify(outcomes)).toEqual(row.expect);
+    });
+  }
+
+  it("records every refused access to a referral", async () => {
+    const denied = await test.db.auditEvent.findMany({ where: { referralId: world.referralId, outcome: "DENIED" } });
+    const deniedActors = new Set(denied.map((event) => event.actorId));
+    for (const principal of ["otherReferrer", "triageOtherTeam", "leadOtherTeam"] as const) {
+      expect(deniedActors.has(world.users[principal].id), principal).toBe(true);
+    }
+  });
+});
