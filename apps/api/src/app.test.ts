@@ -174,7 +174,7 @@ describe("serving the web app", () => {
       const response = await app.inject({ method: "GET", url });
       expect(response.statusCode, url).toBe(200);
       expect(response.body).toContain("<title>CSE Referral Hub</title>");
-      expect(response.headers["cache-control"]).toBe("no-cache");
+      expect(response.headers["cache-control"]).toBe("no-store");
     }
   });
 

@@ -27,9 +27,10 @@ export const webApp = fp(
         index: false,
         cacheControl: false,
         setHeaders: (reply, path) => {
-          // index.html names the current bundles, so it is revalidated on every visit.
+          // The page is never stored, so the browser's back/forward cache cannot show a child's
+          // details again after sign-out; the hashed bundles hold no personal data.
           const policy = path.endsWith("index.html")
-            ? "no-cache"
+            ? "no-store"
             : hashedAsset.test(path)
               ? "public, max-age=31536000, immutable"
               : "public, max-age=3600";

@@ -17,6 +17,11 @@ import { HomePage } from "../features/home/HomePage.tsx";
 import { Layout } from "../layout/Layout.tsx";
 import { SignedInNavigation } from "../layout/SignedInNavigation.tsx";
 import { NotFoundPage } from "../pages/NotFoundPage.tsx";
+import { ConfirmationPage } from "../features/referrals/ConfirmationPage.tsx";
+import { DraftRoutes } from "../features/referrals/DraftRoutes.tsx";
+import { MyReferralsPage } from "../features/referrals/MyReferralsPage.tsx";
+import { NewReferralPage } from "../features/referrals/NewReferralPage.tsx";
+import { ReferralPage } from "../features/referrals/ReferralPage.tsx";
 
 export function App() {
   return (
@@ -80,6 +85,19 @@ export function App() {
                 </RequireAuth>
               }
             />
+            {[
+              { path: "referrals", element: <MyReferralsPage /> },
+              { path: "referrals/new", element: <NewReferralPage /> },
+              { path: "referrals/drafts/:draftId/*", element: <DraftRoutes /> },
+              { path: "referrals/:id/sent", element: <ConfirmationPage /> },
+              { path: "referrals/:id", element: <ReferralPage /> },
+            ].map((route) => (
+              <Route
+                key={route.path}
+                path={route.path}
+                element={<RequireAuth roles={["REFERRER"]}>{route.element}</RequireAuth>}
+              />
+            ))}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -3,7 +3,8 @@ import { isoDateTimeSchema, uuidSchema } from "../common.ts";
 
 // A draft holds what was typed, finished or not: every field optional, every string
 // bounded, nothing outside the form's shape accepted.
-const text = (max: number) => z.string().max(max, `Must be ${max} characters or fewer`).optional();
+// null is an unanswered question (react-hook-form's value for a radio group left alone).
+const text = (max: number) => z.string().max(max, `Must be ${max} characters or fewer`).nullable().optional();
 const SHORT = 400;
 const LONG = 12_000;
 const dateParts = z.strictObject({ day: text(4), month: text(4), year: text(6) }).optional();

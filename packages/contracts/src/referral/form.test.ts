@@ -86,6 +86,29 @@ describe("validateReferralForm", () => {
     });
   });
 
+  it("treats an unanswered radio group (null, as react-hook-form reports it) as not answered", () => {
+    const withNulls = emptyReferralForm();
+    const unanswered = null as unknown as string;
+    withNulls.immediateDanger = unanswered;
+    Object.assign(withNulls.child, {
+      dateOfBirthKnown: unanswered,
+      gender: unanswered,
+      interpreterNeeded: unanswered,
+      lookedAfter: unanswered,
+    });
+    Object.assign(withNulls.informationSharing, {
+      consent: unanswered,
+      lawfulBasis: unanswered,
+      referrerIdentityShareable: unanswered,
+    });
+    expect(messagesOf(withNulls)).toMatchObject({
+      immediateDanger: "Select whether the child is in immediate danger",
+      "child.givenNames": expect.any(String),
+      "child.dateOfBirthKnown": "Enter the child's date of birth, or their approximate age if you do not know it",
+      "informationSharing.consent": "Select whether consent was given to share this information",
+    });
+  });
+
   it("uses the GOV.UK messages for a partly filled date", () => {
     const form = completeForm();
     form.child.dateOfBirth = { day: "6", month: "5", year: "" };

@@ -134,21 +134,23 @@ export function emptyReferralForm(
   };
 }
 
-const blankToUndefined = (value: string | undefined) =>
-  value === undefined || value.trim() === "" ? undefined : value;
-const lines = (value: string | undefined) =>
+// react-hook-form reports an unanswered radio group as null, so every reader accepts it.
+type Answer = string | null | undefined;
+const blankToUndefined = (value: Answer) =>
+  value === undefined || value === null || value.trim() === "" ? undefined : value;
+const lines = (value: Answer) =>
   (value ?? "")
     .split("\n")
     .map((item) => item.trim())
     .filter(Boolean);
-const items = (value: string | undefined) =>
+const items = (value: Answer) =>
   (value ?? "")
     .split(/[\n,;]+/)
     .map((item) => item.trim())
     .filter(Boolean);
-const yesNo = (value: string | undefined) => (value === "yes" ? true : value === "no" ? false : undefined);
+const yesNo = (value: Answer) => (value === "yes" ? true : value === "no" ? false : undefined);
 /** A number when it looks like one; otherwise the text, so the schema says what is wrong. */
-const wholeNumber = (value: string | undefined): number | string | undefined => {
+const wholeNumber = (value: Answer): number | string | undefined => {
   const trimmed = (value ?? "").trim();
   if (trimmed === "") return undefined;
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
@@ -270,6 +272,7 @@ export type FormValidation =
  */
 export function validateReferralForm(form: ReferralFormValues): FormValidation {
   const issues: FormIssue[] = [];
+  const dateOfBirthKnown = form.child.dateOfBirthKnown ?? "";
   const dateOfBirth =
     form.child.dateOfBirthKnown === "yes"
       ? datePartsToIso(form.child.dateOfBirth, "Date of birth")
@@ -279,7 +282,7 @@ export function validateReferralForm(form: ReferralFormValues): FormValidation {
     issues.push({ path: "child.dateOfBirth", message: dateOfBirth.message, dateParts: dateOfBirth.parts });
   if (!occurredOn.ok)
     issues.push({ path: "concern.occurredOn", message: occurredOn.message, dateParts: occurredOn.parts });
-  if (form.child.dateOfBirthKnown === "yes" && dateOfBirth.ok && dateOfBirth.value === null) {
+  if (dateOfBirthKnown === "yes" && dateOfBirth.ok && dateOfBirth.value === null) {
     issues.push({
       path: "child.dateOfBirth",
       message: "Enter the child's date of birth",
@@ -299,8 +302,8 @@ export function validateReferralForm(form: ReferralFormValues): FormValidation {
   for (const issue of result.success ? [] : result.error.issues) {
     let path = formPathFor(issue.path);
     // "Date of birth or age" is asked as a question first.
-    if (path === "child.dateOfBirth" && form.child.dateOfBirthKnown === "") path = "child.dateOfBirthKnown";
-    if (path === "child.dateOfBirth" && form.child.dateOfBirthKnown === "no") path = "child.estimatedAgeYears";
+    if (path === "child.dateOfBirth" && dateOfBirthKnown === "") path = "child.dateOfBirthKnown";
+    if (path === "child.dateOfBirth" && dateOfBirthKnown === "no") path = "child.estimatedAgeYears";
     if (reported.has(path)) continue;
     reported.add(path);
     issues.push({ path, message: issue.message });

@@ -1,0 +1,107 @@
+import { emptyReferralForm, type Draft, type ReferralDraftContent, type ReferralFormValues } from "@cse/contracts";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { api } from "../../api/client.ts";
+import { describeFailure } from "../../api/errors.ts";
+import { useCurrentUser } from "../../auth/AuthContext.tsx";
+import { DraftSaver, type SaveState } from "./draft-saver.ts";
+
+interface DraftContextValue {
+  readonly draftId: string;
+  readonly saver: DraftSaver;
+  readonly saveState: SaveState;
+  /** The whole form as it stands: what the draft holds, over an empty form so every field exists. */
+  readonly getValues: () => ReferralFormValues;
+  /** Records a change (kept in memory and saved to the server shortly). */
+  readonly setValues: (values: ReferralFormValues) => void;
+}
+
+const DraftContext = createContext<DraftContextValue | null>(null);
+
+/** Deep merge of what a draft holds over the empty form, so older drafts gain new fields. */
+function mergeOver<T>(base: T, saved: unknown): T {
+  if (saved === undefined || saved === null) return base;
+  if (Array.isArray(base)) return (Array.isArray(saved) ? saved : base) as T;
+  if (typeof base === "object" && base !== null) {
+    const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [key, value] of Object.entries(saved as Record<string, unknown>)) {
+      merged[key] = key in merged ? mergeOver(merged[key], value) : value;
+    }
+    return merged as T;
+  }
+  return (typeof saved === typeof base ? saved : base) as T;
+}
+
+export function toFormValues(
+  content: ReferralDraftContent,
+  aboutYou: { jobTitle: string | null; phone: string | null },
+): ReferralFormValues {
+  const values = mergeOver(emptyReferralForm(aboutYou), content);
+  values.entities = values.entities.map((entity) => mergeOver(emptyReferralForm().entities[0] ?? entity, entity));
+  return values;
+}
+
+export function DraftProvider({ draftId, children }: { draftId: string; children: ReactNode }) {
+  const user = useCurrentUser();
+  const [saver, setSaver] = useState<DraftSaver | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: "saved", at: null });
+
+  useEffect(() => {
+    let created: DraftSaver | null = null;
+    api.get<Draft>(`/api/drafts/${draftId}`).then(
+      (draft) => {
+        created = new DraftSaver(draftId, draft);
+        created.subscribe(setSaveState);
+        setSaver(created);
+      },
+      (error: unknown) => setFailure(describeFailure(error)),
+    );
+    return () => {
+      if (created?.hasUnsavedChanges) void created.flush();
+      created?.dispose();
+    };
+  }, [draftId]);
+
+  // Leaving the page with changes the server does not have yet loses them: ask first.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (saver?.hasUnsavedChanges) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [saver]);
+
+  const value = useMemo<DraftContextValue | null>(
+    () =>
+      saver && {
+        draftId,
+        saver,
+        saveState,
+        getValues: () => toFormValues(saver.current, { jobTitle: user.jobTitle, phone: user.phone }),
+        setValues: (values) => saver.update(values as ReferralDraftContent),
+      },
+    [draftId, saver, saveState, user.jobTitle, user.phone],
+  );
+
+  if (failure) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">This draft cannot be opened</h1>
+        <p className="govuk-body">{failure}</p>
+      </>
+    );
+  }
+  if (!value)
+    return (
+      <p className="govuk-body" role="status">
+        Loading your draft…
+      </p>
+    );
+  return <DraftContext.Provider value={value}>{children}</DraftContext.Provider>;
+}
+
+export function useDraft(): DraftContextValue {
+  const context = useContext(DraftContext);
+  if (!context) throw new Error("useDraft must be used inside DraftProvider");
+  return context;
+}

@@ -1,0 +1,86 @@
+import { useEffect, useState } from "react";
+import { useDraft } from "./DraftContext.tsx";
+
+// GOV.UK style: "1:42pm".
+const timeOf = (date: Date) =>
+  date
+    .toLocaleTimeString("en-GB", { hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" })
+    .replace(/\s/g, "");
+
+/** Says plainly whether the answers are safe on the server, and what to do when they are not. */
+export function SaveStatus() {
+  const { saveState, saver } = useDraft();
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (saveState.kind !== "retrying") return;
+    const timer = setInterval(() => tick((count) => count + 1), 1000);
+    return () => clearInterval(timer);
+  }, [saveState.kind]);
+
+  if (saveState.kind === "retrying") {
+    const seconds = Math.max(0, Math.ceil((saveState.nextAttemptAt.getTime() - Date.now()) / 1000));
+    return (
+      <div className="govuk-notification-banner app-save-warning" role="alert" aria-labelledby="save-status-title">
+        <div className="govuk-notification-banner__header">
+          <h2 className="govuk-notification-banner__title" id="save-status-title">
+            Not saved yet
+          </h2>
+        </div>
+        <div className="govuk-notification-banner__content">
+          <p className="govuk-notification-banner__heading">
+            Your latest answers have not been saved. Do not close this page.
+          </p>
+          <p className="govuk-body">
+            We cannot reach the service. We are keeping your answers on this page and will try again{" "}
+            {seconds > 0 ? `in ${seconds} seconds` : "now"}.
+          </p>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            onClick={() => void saver.flush()}
+          >
+            Try again now
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (saveState.kind === "refused") {
+    return (
+      <div className="govuk-inset-text app-save-warning" role="alert">
+        Your latest answers have not been saved: {saveState.message}. Change that answer and we will save again.
+      </div>
+    );
+  }
+  if (saveState.kind === "conflict") {
+    return (
+      <div className="govuk-notification-banner app-save-warning" role="alert" aria-labelledby="save-status-title">
+        <div className="govuk-notification-banner__header">
+          <h2 className="govuk-notification-banner__title" id="save-status-title">
+            Not saved
+          </h2>
+        </div>
+        <div className="govuk-notification-banner__content">
+          <p className="govuk-notification-banner__heading">
+            This draft was changed in another window or on another device.
+          </p>
+          <p className="govuk-body">
+            To avoid losing those changes we have not saved these. Copy anything you need from this page, then reload
+            it.
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <p className="govuk-body-s app-save-status" role="status">
+      {saveState.kind === "saving"
+        ? "Saving…"
+        : saveState.kind === "pending"
+          ? "Changes not saved yet"
+          : saveState.at
+            ? `Draft saved at ${timeOf(saveState.at)}`
+            : "Your answers are saved as a draft as you go."}
+    </p>
+  );
+}

@@ -1,0 +1,160 @@
+import { genderLabels, type ReferralFormValues } from "@cse/contracts";
+import type { UseFormReturn } from "react-hook-form";
+import { DateField, RadioField, TextareaField, TextField, yesNoUnknownOptions } from "./fields.tsx";
+
+export function ChildSection({
+  form,
+  dateParts,
+}: {
+  form: UseFormReturn<ReferralFormValues>;
+  dateParts: (path: string) => readonly ("day" | "month" | "year")[] | undefined;
+}) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Who they are</h2>
+      <TextField
+        form={form}
+        path="child.givenNames"
+        label="First name"
+        autoComplete="off"
+        spellCheck={false}
+        width="20"
+      />
+      <TextField
+        form={form}
+        path="child.familyName"
+        label="Last name"
+        autoComplete="off"
+        spellCheck={false}
+        width="20"
+      />
+      <TextareaField
+        form={form}
+        path="child.aliases"
+        label="Other names they are known by (optional)"
+        hint="Nicknames, other spellings or names used online. Put each on a new line."
+        rows={2}
+      />
+      <RadioField
+        form={form}
+        path="child.dateOfBirthKnown"
+        legend="Do you know their date of birth?"
+        options={[
+          {
+            value: "yes",
+            label: "Yes",
+            conditional: (
+              <DateField
+                form={form}
+                path="child.dateOfBirth"
+                legend="Date of birth"
+                hint="For example, 27 3 2012"
+                parts={dateParts("child.dateOfBirth")}
+              />
+            ),
+          },
+          {
+            value: "no",
+            label: "No",
+            conditional: (
+              <TextField
+                form={form}
+                path="child.estimatedAgeYears"
+                label="Their approximate age in years"
+                inputMode="numeric"
+                width="3"
+              />
+            ),
+          },
+        ]}
+      />
+      <RadioField
+        form={form}
+        path="child.gender"
+        legend="Gender (optional)"
+        options={Object.entries(genderLabels).map(([value, label]) => ({ value, label }))}
+      />
+      <TextField form={form} path="child.ethnicity" label="Ethnicity (optional)" width="20" />
+      <TextField form={form} path="child.firstLanguage" label="First language (optional)" width="20" />
+      <RadioField
+        form={form}
+        path="child.interpreterNeeded"
+        legend="Do they need an interpreter?"
+        options={yesNoUnknownOptions}
+        inline
+      />
+      <RadioField
+        form={form}
+        path="child.disabilityOrDifficulty"
+        legend="Do they have a disability or a difficulty with learning, communication or mental health?"
+        options={yesNoUnknownOptions.map((option) =>
+          option.value === "YES"
+            ? {
+                ...option,
+                conditional: (
+                  <TextareaField form={form} path="child.disabilityDetails" label="Tell us about it" rows={3} />
+                ),
+              }
+            : option,
+        )}
+      />
+      <RadioField
+        form={form}
+        path="child.learningDisability"
+        legend="Do they have a learning disability?"
+        hint="Children with a learning disability are always passed to a team for a response."
+        options={yesNoUnknownOptions}
+        inline
+      />
+
+      <h2 className="govuk-heading-m">Where they live and are now</h2>
+      <TextareaField form={form} path="child.homeAddress" label="Home address (optional)" rows={3} />
+      <TextField
+        form={form}
+        path="child.homePostcode"
+        label="Home postcode"
+        hint="This decides which team gets the referral. Leave it blank if you do not know it."
+        autoComplete="off"
+        width="10"
+      />
+      <TextareaField
+        form={form}
+        path="child.currentWhereabouts"
+        label="Where they are now, if different (optional)"
+        rows={2}
+      />
+      <TextField form={form} path="child.currentPostcode" label="Postcode where they are now (optional)" width="10" />
+      <TextField form={form} path="child.school" label="School or college (optional)" width="30" />
+
+      <h2 className="govuk-heading-m">Family and other agencies</h2>
+      <TextField
+        form={form}
+        path="child.parentalResponsibility"
+        label="Who has parental responsibility (optional)"
+        width="30"
+      />
+      <TextareaField form={form} path="child.householdMembers" label="Who else lives with them (optional)" rows={3} />
+      <TextareaField form={form} path="child.otherAgencies" label="Other agencies involved (optional)" rows={3} />
+      <RadioField
+        form={form}
+        path="child.lookedAfter"
+        legend="Are they looked after by a local authority?"
+        options={yesNoUnknownOptions.map((option) =>
+          option.value === "YES"
+            ? {
+                ...option,
+                conditional: (
+                  <TextField
+                    form={form}
+                    path="child.responsibleAuthority"
+                    label="Which local authority is responsible for them?"
+                    width="20"
+                  />
+                ),
+              }
+            : option,
+        )}
+      />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import {
+  REFERRAL_SECTIONS,
+  sectionOfPath,
+  validateReferralForm,
+  type FormIssue,
+  type ReferralFormValues,
+  type ReferralSectionId,
+} from "@cse/contracts";
+import { useEffect, useMemo, useRef } from "react";
+import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
+import { errorsFromForm } from "../../components/govuk/index.ts";
+import { useDraft } from "./DraftContext.tsx";
+
+export const DATE_FIELDS = ["child.dateOfBirth", "concern.occurredOn"];
+
+/** Issues as react-hook-form's nested errors object. */
+function toFieldErrors(issues: readonly FormIssue[]): FieldErrors<ReferralFormValues> {
+  const errors: Record<string, unknown> = {};
+  for (const issue of issues) {
+    const keys = issue.path.split(".");
+    let node = errors;
+    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[keys[keys.length - 1]!] = { type: "validation", message: issue.message };
+  }
+  return errors as FieldErrors<ReferralFormValues>;
+}
+
+/**
+ * A section of the referral as a react-hook-form form: validated by the shared contract (the
+ * same rules and words as the server), limited to this section's fields, and saved to the
+ * draft as the user types.
+ */
+export function useSectionForm(section: ReferralSectionId) {
+  const draft = useDraft();
+  const issuesRef = useRef<readonly FormIssue[]>([]);
+  const initialValues = useMemo(() => draft.getValues(), [draft]);
+
+  const resolver = useMemo<Resolver<ReferralFormValues>>(
+    () => async (values) => {
+      const result = validateReferralForm(values);
+      const issues = result.success ? [] : result.issues.filter((issue) => sectionOfPath(issue.path) === section);
+      issuesRef.current = issues;
+      return issues.length === 0 ? { values, errors: {} } : { values: {}, errors: toFieldErrors(issues) };
+    },
+    [section],
+  );
+
+  const form = useForm<ReferralFormValues>({
+    defaultValues: initialValues,
+    resolver,
+    shouldFocusError: false,
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
+  });
+
+  useEffect(() => {
+    const subscription = form.watch((values) => draft.setValues(values as ReferralFormValues));
+    return () => subscription.unsubscribe();
+  }, [form, draft]);
+
+  const order = REFERRAL_SECTIONS.find((candidate) => candidate.id === section)?.paths ?? [];
+  const summary = errorsFromForm(form.formState.errors, { order: [...order], dateFields: DATE_FIELDS });
+  const datePartsWithErrors = (path: string) => issuesRef.current.find((issue) => issue.path === path)?.dateParts;
+  return { form, summary, datePartsWithErrors };
+}
