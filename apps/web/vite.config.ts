@@ -1,9 +1,10 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { govukAssets } from "./vite/govuk-assets.ts";
+import { precompress } from "./vite/precompress.ts";
 
 export default defineConfig({
-  plugins: [react(), govukAssets()],
+  plugins: [react(), govukAssets(), precompress()],
   css: {
     // govuk-frontend keeps old Internet Explorer hacks that lightningcss would otherwise reject.
     lightningcss: { errorRecovery: true },
@@ -18,6 +19,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     sourcemap: false,
+    // Lets scripts/journey-size.mjs find which chunks each page needs.
+    manifest: true,
     // The app is served with a strict CSP: no inline script, and no assets inlined as data: URIs.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,

@@ -178,6 +178,18 @@ describe("serving the web app", () => {
     }
   });
 
+  it("sends the pre-compressed copy of a bundle to a browser that accepts it", async () => {
+    const { gzipSync } = await import("node:zlib");
+    await writeFile(join(distDir, "assets", "index-AbCdEf12.js.gz"), gzipSync("console.info('app')"));
+    const response = await app.inject({
+      method: "GET",
+      url: "/assets/index-AbCdEf12.js",
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(response.headers["content-encoding"]).toBe("gzip");
+    expect(response.headers.vary).toMatch(/accept-encoding/i);
+  });
+
   it("serves hashed bundles with a long cache lifetime", async () => {
     const response = await app.inject({ method: "GET", url: "/assets/index-AbCdEf12.js" });
     expect(response.statusCode).toBe(200);

@@ -71,7 +71,7 @@ describe("loadConfig", () => {
     const problems = problemsOf({ DEMO_PASSWORD: "short", DEMO_TOTP_SECRET: "not base32!" });
     expect(problems).toEqual([
       "DEMO_PASSWORD: must be at least 12 characters",
-      "DEMO_TOTP_SECRET: must be a base32 secret of at least 16 characters",
+      "DEMO_TOTP_SECRET: must be a base32 secret of at least 26 characters (128 bits)",
     ]);
   });
 

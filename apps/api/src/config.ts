@@ -28,7 +28,8 @@ const environmentSchema = z
     DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     DEMO_TOTP_SECRET: z
       .string()
-      .regex(/^[A-Z2-7]{16,}=*$/, "must be a base32 secret of at least 16 characters")
+      // 26 base32 characters are 128 bits, the least RFC 4226 and our TOTP library accept.
+      .regex(/^[A-Z2-7]{26,}=*$/, "must be a base32 secret of at least 26 characters (128 bits)")
       .optional(),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     ENCRYPTION_KEY: z

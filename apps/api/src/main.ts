@@ -5,6 +5,8 @@ import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createDatabaseClient } from "./db/client.ts";
 import { migrate } from "./db/migrations.ts";
+import { startJobQueue } from "./jobs/queue.ts";
+import { createHousekeepingService } from "./modules/housekeeping/service.ts";
 import { seedDatabase } from "./db/seed/index.ts";
 import { createSecretBox } from "./security/encryption.ts";
 import { openDatabase, type RunningDatabase } from "./startup/database.ts";
@@ -49,6 +51,7 @@ try {
 
   const app = await buildApp({ config, db, secrets });
   await app.listen({ host: config.host, port: config.port });
+  const jobs = await startJobQueue(database.url, { housekeeping: createHousekeepingService(db) }, log);
   log.info(
     { startupMs: Math.round(performance.now() - startedAt) },
     `CSE Referral Hub is ready at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`,
@@ -65,6 +68,7 @@ try {
     }, config.shutdownGraceMs);
     forceExit.unref();
     await app.close();
+    await jobs.stop();
     await db.$disconnect();
     await database?.stop();
     log.info("stopped cleanly");

@@ -194,7 +194,11 @@ describe("making a referral", () => {
       await browser.context.setOffline(false);
       await saved(page);
       const draftId = page.url().split("/drafts/")[1]!.split("/")[0]!;
-      const draft = await page.evaluate(async (id) => (await fetch(`/api/drafts/${id}`)).json(), draftId);
+      const draft = await page.evaluate(
+        async (id) =>
+          (await fetch(`/api/drafts/${id}`)).json() as Promise<{ content: { child: { givenNames: string } } }>,
+        draftId,
+      );
       expect(draft.content.child.givenNames).toBe("Offline");
       // Chromium logs the failed requests while offline; those are expected here.
       browser.problems.length = 0;

@@ -26,6 +26,8 @@ export const webApp = fp(
         wildcard: false,
         index: false,
         cacheControl: false,
+        // The build writes .br and .gz beside each text asset (apps/web/vite/precompress.ts).
+        preCompressed: true,
         setHeaders: (reply, path) => {
           // The page is never stored, so the browser's back/forward cache cannot show a child's
           // details again after sign-out; the hashed bundles hold no personal data.

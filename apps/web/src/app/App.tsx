@@ -1,12 +1,7 @@
+import { lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider } from "../auth/AuthContext.tsx";
 import { RequireAuth } from "../auth/RequireAuth.tsx";
-import { AccountPage } from "../features/account/AccountPage.tsx";
-import { AddAuthenticatorPage } from "../features/account/AddAuthenticatorPage.tsx";
-import { ChangePasswordPage } from "../features/account/ChangePasswordPage.tsx";
-import { InviteUserPage } from "../features/admin/InviteUserPage.tsx";
-import { UserPage } from "../features/admin/UserPage.tsx";
-import { UsersPage } from "../features/admin/UsersPage.tsx";
 import { EnrolmentPage } from "../features/auth/EnrolmentPage.tsx";
 import { InvitationPage } from "../features/auth/InvitationPage.tsx";
 import { SecondFactorPage } from "../features/auth/SecondFactorPage.tsx";
@@ -17,90 +12,126 @@ import { HomePage } from "../features/home/HomePage.tsx";
 import { Layout } from "../layout/Layout.tsx";
 import { SignedInNavigation } from "../layout/SignedInNavigation.tsx";
 import { NotFoundPage } from "../pages/NotFoundPage.tsx";
-import { ConfirmationPage } from "../features/referrals/ConfirmationPage.tsx";
-import { DraftRoutes } from "../features/referrals/DraftRoutes.tsx";
-import { MyReferralsPage } from "../features/referrals/MyReferralsPage.tsx";
-import { NewReferralPage } from "../features/referrals/NewReferralPage.tsx";
-import { ReferralPage } from "../features/referrals/ReferralPage.tsx";
+
+// Each journey's code loads when it is first needed, so signing in stays quick.
+const AccountPage = lazy(() =>
+  import("../features/account/AccountPage.tsx").then((module) => ({ default: module.AccountPage })),
+);
+const AddAuthenticatorPage = lazy(() =>
+  import("../features/account/AddAuthenticatorPage.tsx").then((module) => ({ default: module.AddAuthenticatorPage })),
+);
+const ChangePasswordPage = lazy(() =>
+  import("../features/account/ChangePasswordPage.tsx").then((module) => ({ default: module.ChangePasswordPage })),
+);
+const InviteUserPage = lazy(() =>
+  import("../features/admin/InviteUserPage.tsx").then((module) => ({ default: module.InviteUserPage })),
+);
+const UserPage = lazy(() => import("../features/admin/UserPage.tsx").then((module) => ({ default: module.UserPage })));
+const UsersPage = lazy(() =>
+  import("../features/admin/UsersPage.tsx").then((module) => ({ default: module.UsersPage })),
+);
+const ConfirmationPage = lazy(() =>
+  import("../features/referrals/ConfirmationPage.tsx").then((module) => ({ default: module.ConfirmationPage })),
+);
+const DraftRoutes = lazy(() =>
+  import("../features/referrals/DraftRoutes.tsx").then((module) => ({ default: module.DraftRoutes })),
+);
+const MyReferralsPage = lazy(() =>
+  import("../features/referrals/MyReferralsPage.tsx").then((module) => ({ default: module.MyReferralsPage })),
+);
+const NewReferralPage = lazy(() =>
+  import("../features/referrals/NewReferralPage.tsx").then((module) => ({ default: module.NewReferralPage })),
+);
+const ReferralPage = lazy(() =>
+  import("../features/referrals/ReferralPage.tsx").then((module) => ({ default: module.ReferralPage })),
+);
 
 export function App() {
   return (
     <BrowserRouter>
       <AuthProvider>
-        <Routes>
-          <Route
-            element={<Layout serviceNavigation={<SignedInNavigation />} beforeContent={<SessionExpiryWarning />} />}
-          >
-            <Route index element={<HomePage />} />
-            <Route path="sign-in" element={<SignInPage />} />
-            <Route path="sign-in/code" element={<SecondFactorPage />} />
-            <Route path="sign-in/set-up-authenticator" element={<EnrolmentPage />} />
-            <Route path="signed-out" element={<SignedOutPage />} />
-            <Route path="invitations/:token" element={<InvitationPage />} />
+        <Suspense
+          fallback={
+            <p className="govuk-body govuk-width-container" role="status">
+              Loading…
+            </p>
+          }
+        >
+          <Routes>
             <Route
-              path="account"
-              element={
-                <RequireAuth>
-                  <AccountPage />
-                </RequireAuth>
-              }
-            />
-            <Route
-              path="account/password"
-              element={
-                <RequireAuth>
-                  <ChangePasswordPage />
-                </RequireAuth>
-              }
-            />
-            <Route
-              path="account/authenticator"
-              element={
-                <RequireAuth>
-                  <AddAuthenticatorPage />
-                </RequireAuth>
-              }
-            />
-            <Route
-              path="admin/users"
-              element={
-                <RequireAuth roles={["ADMIN"]}>
-                  <UsersPage />
-                </RequireAuth>
-              }
-            />
-            <Route
-              path="admin/users/invite"
-              element={
-                <RequireAuth roles={["ADMIN"]}>
-                  <InviteUserPage />
-                </RequireAuth>
-              }
-            />
-            <Route
-              path="admin/users/:id"
-              element={
-                <RequireAuth roles={["ADMIN"]}>
-                  <UserPage />
-                </RequireAuth>
-              }
-            />
-            {[
-              { path: "referrals", element: <MyReferralsPage /> },
-              { path: "referrals/new", element: <NewReferralPage /> },
-              { path: "referrals/drafts/:draftId/*", element: <DraftRoutes /> },
-              { path: "referrals/:id/sent", element: <ConfirmationPage /> },
-              { path: "referrals/:id", element: <ReferralPage /> },
-            ].map((route) => (
+              element={<Layout serviceNavigation={<SignedInNavigation />} beforeContent={<SessionExpiryWarning />} />}
+            >
+              <Route index element={<HomePage />} />
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route path="sign-in/code" element={<SecondFactorPage />} />
+              <Route path="sign-in/set-up-authenticator" element={<EnrolmentPage />} />
+              <Route path="signed-out" element={<SignedOutPage />} />
+              <Route path="invitations/:token" element={<InvitationPage />} />
               <Route
-                key={route.path}
-                path={route.path}
-                element={<RequireAuth roles={["REFERRER"]}>{route.element}</RequireAuth>}
+                path="account"
+                element={
+                  <RequireAuth>
+                    <AccountPage />
+                  </RequireAuth>
+                }
               />
-            ))}
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
+              <Route
+                path="account/password"
+                element={
+                  <RequireAuth>
+                    <ChangePasswordPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="account/authenticator"
+                element={
+                  <RequireAuth>
+                    <AddAuthenticatorPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="admin/users"
+                element={
+                  <RequireAuth roles={["ADMIN"]}>
+                    <UsersPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="admin/users/invite"
+                element={
+                  <RequireAuth roles={["ADMIN"]}>
+                    <InviteUserPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="admin/users/:id"
+                element={
+                  <RequireAuth roles={["ADMIN"]}>
+                    <UserPage />
+                  </RequireAuth>
+                }
+              />
+              {[
+                { path: "referrals", element: <MyReferralsPage /> },
+                { path: "referrals/new", element: <NewReferralPage /> },
+                { path: "referrals/drafts/:draftId/*", element: <DraftRoutes /> },
+                { path: "referrals/:id/sent", element: <ConfirmationPage /> },
+                { path: "referrals/:id", element: <ReferralPage /> },
+              ].map((route) => (
+                <Route
+                  key={route.path}
+                  path={route.path}
+                  element={<RequireAuth roles={["REFERRER"]}>{route.element}</RequireAuth>}
+                />
+              ))}
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </Suspense>
       </AuthProvider>
     </BrowserRouter>
   );

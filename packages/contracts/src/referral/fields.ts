@@ -3,14 +3,25 @@ import { z } from "zod";
 // Postgres cannot store NUL, and other control characters are never what a person meant to
 // type; a lone surrogate is a broken character. Free text keeps everything else, emoji and
 // every script included.
-const FORBIDDEN_CHARACTERS =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export function containsForbiddenCharacters(value: string): boolean {
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+    if (code >= 0xdc00 && code <= 0xdfff) return true;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(index + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      index += 1;
+    }
+  }
+  return false;
+}
 
 function plainText(label: string, max: number) {
   return z
     .string({ error: `${label} must be text` })
     .max(max, `${label} must be ${max} characters or fewer`)
-    .refine((value) => !FORBIDDEN_CHARACTERS.test(value), `${label} must not contain control characters`)
+    .refine((value) => !containsForbiddenCharacters(value), `${label} must not contain control characters`)
     .transform((value) => value.trim());
 }
 
@@ -34,9 +45,10 @@ export function textList(
   maxItems: number,
   itemPattern?: { pattern: RegExp; message: string },
 ) {
-  let item = plainText(label, itemMax);
-  if (itemPattern)
-    item = item.refine((value) => value === "" || itemPattern.pattern.test(value), itemPattern.message) as typeof item;
+  const text = plainText(label, itemMax);
+  const item = itemPattern
+    ? text.refine((value) => value === "" || itemPattern.pattern.test(value), itemPattern.message)
+    : text;
   return z
     .array(item, { error: `${label} must be a list` })
     .max(maxItems, `Give no more than ${maxItems} ${label.toLowerCase()}`)

@@ -213,3 +213,13 @@ describe("datePartsToIso", () => {
     });
   });
 });
+
+describe("containsForbiddenCharacters", () => {
+  it("refuses control characters and broken surrogates, and allows tabs, newlines, emoji and any script", async () => {
+    const { containsForbiddenCharacters } = await import("./fields.ts");
+    for (const bad of ["a\u0000b", "\u0007", "x\u007f", "\ud800", "\udc00x", "a\ud83d"])
+      expect(containsForbiddenCharacters(bad), JSON.stringify(bad)).toBe(true);
+    for (const good of ["line one\nline two\tand a tab\r\n", "🙏🏽 Zoë", "وہ محفوظ ہے", "中文", ""])
+      expect(containsForbiddenCharacters(good), good).toBe(false);
+  });
+});

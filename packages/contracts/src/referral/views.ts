@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDateTimeSchema, uuidSchema } from "../common.ts";
-import { yesNoUnknownSchema } from "./fields.ts";
+import { containsForbiddenCharacters, yesNoUnknownSchema } from "./fields.ts";
 import { indicatorLevelSchema } from "./indicators.ts";
 import {
   concernKindSchema,
@@ -85,10 +85,7 @@ export const addAddendumRequestSchema = z
     body: z
       .string({ error: "Enter the correction or new information" })
       .max(10_000, "The addendum must be 10,000 characters or fewer")
-      .refine(
-        (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value),
-        "The addendum must not contain control characters",
-      )
+      .refine((value) => !containsForbiddenCharacters(value), "The addendum must not contain control characters")
       .transform((value) => value.trim())
       .pipe(z.string().min(1, "Enter the correction or new information")),
   })

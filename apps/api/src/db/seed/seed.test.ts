@@ -8,7 +8,7 @@ import { seedReferenceData, WEST_YORKSHIRE_TEAMS } from "./reference-data.ts";
 
 const secretBox = createSecretBox(Buffer.alloc(32, 3));
 const DEMO_PASSWORD = "demo-password-for-tests";
-const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DP";
+const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 describe("seeding", () => {
   let test: TestDatabase;

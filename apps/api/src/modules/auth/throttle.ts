@@ -34,10 +34,6 @@ export function createThrottle(db: Database) {
     async clear(key: string): Promise<void> {
       await db.rateLimitCounter.deleteMany({ where: { key } });
     },
-
-    async purgeExpired(): Promise<number> {
-      return (await db.rateLimitCounter.deleteMany({ where: { resetAt: { lte: new Date() } } })).count;
-    },
   };
 }
 

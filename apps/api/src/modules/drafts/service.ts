@@ -132,10 +132,6 @@ export function createDraftService({ db, audit, config }: { db: Database; audit:
         });
       });
     },
-
-    async purgeExpired(): Promise<number> {
-      return (await db.draft.deleteMany({ where: { expiresAt: { lte: new Date() } } })).count;
-    },
   };
 }
 

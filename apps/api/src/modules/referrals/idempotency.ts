@@ -98,10 +98,6 @@ export function createIdempotency(db: Database) {
         throw error;
       }
     },
-
-    async purgeExpired(): Promise<number> {
-      return (await db.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: new Date() } } })).count;
-    },
   };
 }
 

@@ -78,7 +78,7 @@ export function DraftProvider({ draftId, children }: { draftId: string; children
         saver,
         saveState,
         getValues: () => toFormValues(saver.current, { jobTitle: user.jobTitle, phone: user.phone }),
-        setValues: (values) => saver.update(values as ReferralDraftContent),
+        setValues: (values) => saver.update(values),
       },
     [draftId, saver, saveState, user.jobTitle, user.phone],
   );

@@ -10,15 +10,15 @@ const timeOf = (date: Date) =>
 /** Says plainly whether the answers are safe on the server, and what to do when they are not. */
 export function SaveStatus() {
   const { saveState, saver } = useDraft();
-  const [, tick] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (saveState.kind !== "retrying") return;
-    const timer = setInterval(() => tick((count) => count + 1), 1000);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [saveState.kind]);
 
   if (saveState.kind === "retrying") {
-    const seconds = Math.max(0, Math.ceil((saveState.nextAttemptAt.getTime() - Date.now()) / 1000));
+    const seconds = Math.max(0, Math.ceil((saveState.nextAttemptAt.getTime() - now) / 1000));
     return (
       <div className="govuk-notification-banner app-save-warning" role="alert" aria-labelledby="save-status-title">
         <div className="govuk-notification-banner__header">

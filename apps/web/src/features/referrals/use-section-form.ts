@@ -22,7 +22,8 @@ function toFieldErrors(issues: readonly FormIssue[]): FieldErrors<ReferralFormVa
     for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
     node[keys[keys.length - 1]!] = { type: "validation", message: issue.message };
   }
-  return errors as FieldErrors<ReferralFormValues>;
+  const fieldErrors: FieldErrors<ReferralFormValues> = errors;
+  return fieldErrors;
 }
 
 /**
@@ -53,10 +54,11 @@ export function useSectionForm(section: ReferralSectionId) {
     reValidateMode: "onSubmit",
   });
 
-  useEffect(() => {
-    const subscription = form.watch((values) => draft.setValues(values as ReferralFormValues));
-    return () => subscription.unsubscribe();
-  }, [form, draft]);
+  // Every change goes to the draft, which saves it shortly (and at once on leaving).
+  useEffect(
+    () => form.subscribe({ formState: { values: true }, callback: ({ values }) => draft.setValues(values) }),
+    [form, draft],
+  );
 
   const order = REFERRAL_SECTIONS.find((candidate) => candidate.id === section)?.paths ?? [];
   const summary = errorsFromForm(form.formState.errors, { order: [...order], dateFields: DATE_FIELDS });

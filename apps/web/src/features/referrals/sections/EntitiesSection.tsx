@@ -1,7 +1,7 @@
 import { concernKindLabels, emptyEntity, MAX_CONCERN_ENTITIES, type ReferralFormValues } from "@cse/contracts";
 import { useFieldArray, type Path, type UseFormReturn } from "react-hook-form";
 import { Button } from "../../../components/govuk/index.ts";
-import { RadioField, TextareaField, TextField } from "./fields.tsx";
+import { asText, RadioField, TextareaField, TextField } from "./fields.tsx";
 
 const describe = (kind: string) => (kind === "PLACE" ? "place" : kind === "VEHICLE" ? "vehicle" : "person");
 
@@ -18,7 +18,7 @@ export function EntitiesSection({ form }: { form: UseFormReturn<ReferralFormValu
         <p className="govuk-body">You have not added any people, places or vehicles.</p>
       ) : null}
       {entities.fields.map((field, index) => {
-        const kind = String(form.watch(path(index, "kind")) ?? "");
+        const kind = asText(form.watch(path(index, "kind")));
         return (
           <div className="govuk-summary-card" key={field.id}>
             <div className="govuk-summary-card__title-wrapper">

@@ -5,6 +5,9 @@ import { DateInput, fieldId, Radios, Textarea, TextInput, type ChoiceOption } fr
 import { fieldError } from "../field-error.ts";
 
 type Form = UseFormReturn<ReferralFormValues>;
+
+/** A watched field's value as text ("" for an unanswered radio group, which is null). */
+export const asText = (value: unknown): string => (typeof value === "string" ? value : "");
 type FieldPath = Path<ReferralFormValues>;
 
 interface FieldProps {
@@ -47,7 +50,7 @@ export function TextareaField({
   rows,
   maxLength,
 }: FieldProps & { rows?: number; maxLength?: number }) {
-  const value = maxLength ? String(form.watch(path) ?? "") : "";
+  const value = maxLength ? asText(form.watch(path)) : "";
   return (
     <Textarea
       id={fieldId(path)}
@@ -86,7 +89,7 @@ export function RadioField({
       error={fieldError(form.formState.errors, path)}
       options={options}
       inputProps={form.register(path)}
-      selected={String(form.watch(path) ?? "")}
+      selected={asText(form.watch(path))}
       {...(inline ? { inline } : {})}
       {...(small ? { small } : {})}
     />

@@ -1,0 +1,62 @@
+/** A minimal cookie-keeping client for benchmarks: one per simulated browser. */
+export class BenchClient {
+  private cookie = "";
+  private csrfToken = "";
+
+  constructor(private readonly baseUrl: string) {}
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; json: unknown }> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(method === "GET" ? {} : { "x-csrf-token": this.csrfToken }),
+        ...headers,
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const setCookie = response.headers.get("set-cookie");
+    if (setCookie) this.cookie = setCookie.split(";")[0]!;
+    const json: unknown = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
+    const token =
+      (json as { csrfToken?: string; token?: string } | null)?.csrfToken ??
+      (path === "/api/auth/csrf" ? (json as { token?: string } | null)?.token : undefined);
+    if (token) this.csrfToken = token;
+    return { status: response.status, json };
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.request("GET", "/api/auth/csrf");
+    const { status } = await this.request("POST", "/api/auth/login", { email, password });
+    if (status !== 200) throw new Error(`sign-in failed: ${status}`);
+  }
+}
+
+/** Runs `task` from `concurrency` workers until `total` have run or `durationMs` passes. */
+export async function drive(
+  concurrency: number,
+  limit: { total?: number; durationMs?: number },
+  task: (worker: number, index: number) => Promise<void>,
+) {
+  let started = 0;
+  let completed = 0;
+  const deadline = limit.durationMs ? performance.now() + limit.durationMs : Infinity;
+  const begin = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while ((limit.total === undefined || started < limit.total) && performance.now() < deadline) {
+        const index = (started += 1) - 1;
+        await task(worker, index);
+        completed += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - begin) / 1000;
+  return { completed, seconds, perSecond: completed / seconds };
+}

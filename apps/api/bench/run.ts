@@ -1,0 +1,136 @@
+// pnpm bench: the service's costs, measured on this machine, each against a baseline taken
+// in the same run (a trivial route), so results compare across machines and runs.
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { EXAMPLE_REFERRAL_SUBMISSION } from "@cse/contracts";
+import autocannon from "autocannon";
+import { buildApp } from "../src/app.ts";
+import { repoRoot } from "../src/config.ts";
+import { createDatabaseClient } from "../src/db/client.ts";
+import { migrate } from "../src/db/migrations.ts";
+import { startScratchDatabase } from "../src/db/scratch.ts";
+import { seedReferenceData } from "../src/db/seed/reference-data.ts";
+import { hashPassword } from "../src/modules/auth/passwords.ts";
+import { testConfig } from "../src/testing/app.ts";
+import { BenchClient, drive } from "./http-client.ts";
+
+const CONCURRENCY = 10;
+const PASSWORD = "bench password not secret";
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function main() {
+  const report: Record<string, unknown> = { node: process.version, when: new Date().toISOString() };
+  const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
+
+  // 1. The cost of one password hash at our argon2id parameters.
+  const hashTimes: number[] = [];
+  for (let run = 0; run < 15; run += 1) {
+    const start = performance.now();
+    await hashPassword(`password-${run}-${PASSWORD}`);
+    hashTimes.push(performance.now() - start);
+  }
+  const hashMs = Number(median(hashTimes).toFixed(1));
+  report.argon2idHashMs = hashMs;
+  line("argon2id hash (19 MiB, t=2, p=1), median", `${hashMs} ms`);
+
+  // The real service, on a real port, with its own PostgreSQL.
+  const database = await startScratchDatabase("cse_bench");
+  await migrate(database.url);
+  const config = testConfig({ LOG_LEVEL: "warn", SIGN_IN_MAX_PER_ADDRESS: "1000000" });
+  const db = createDatabaseClient({ url: database.url, maxConnections: 20 });
+  await seedReferenceData(db);
+  const organisation = await db.organisation.create({ data: { name: "Bench organisation", agency: "HEALTH" } });
+  const passwordHash = await hashPassword(PASSWORD);
+  const referrers = await Promise.all(
+    Array.from({ length: CONCURRENCY }, (_, index) =>
+      db.user.create({
+        data: {
+          email: `bench.${index}@bench.example`,
+          displayName: `Bench ${index}`,
+          role: "REFERRER",
+          status: "ACTIVE",
+          organisationId: organisation.id,
+          passwordHash,
+        },
+      }),
+    ),
+  );
+  const encryptionKey = Buffer.from(config.encryptionKey!, "base64");
+  const app = await buildApp({ config, db, secrets: { sessionSecret: config.sessionSecret!, encryptionKey } });
+  const baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
+
+  try {
+    // 2. Baseline: the cheapest route, through the same plugins (headers, sessions, CSRF, access).
+    const baseline = await autocannon({ url: `${baseUrl}/api/health`, connections: CONCURRENCY, duration: 5 });
+    const baselineRps = baseline.requests.average;
+    report.baselineHealthRps = Math.round(baselineRps);
+    line("baseline: GET /api/health", `${Math.round(baselineRps)} req/s (p99 ${baseline.latency.p99} ms)`);
+
+    // 3. Sign-in: a fresh browser each time (CSRF token, then password), as people do.
+    const signIns = await drive(CONCURRENCY, { durationMs: 8_000 }, async (worker) => {
+      await new BenchClient(baseUrl).signIn(referrers[worker]!.email, PASSWORD);
+    });
+    report.signInsPerSecond = Number(signIns.perSecond.toFixed(1));
+    line(
+      "sign-ins (csrf + argon2id verify + session)",
+      `${signIns.perSecond.toFixed(1)} /s  (ratio to baseline ${(signIns.perSecond / baselineRps).toFixed(4)})`,
+    );
+
+    // 4. 1,000 referrals through the API, each in its one transaction.
+    const clients = await Promise.all(
+      referrers.map(async (referrer) => {
+        const client = new BenchClient(baseUrl);
+        await client.signIn(referrer.email, PASSWORD);
+        return client;
+      }),
+    );
+    const submissions = await drive(CONCURRENCY, { total: 1000 }, async (worker, index) => {
+      const { status } = await clients[worker]!.request("POST", "/api/referrals", EXAMPLE_REFERRAL_SUBMISSION, {
+        "idempotency-key": `bench-${index}-${Date.now()}`,
+      });
+      if (status !== 201) throw new Error(`submission ${index} failed: ${status}`);
+    });
+    report.thousandReferralsSeconds = Number(submissions.seconds.toFixed(2));
+    report.referralsPerSecond = Number(submissions.perSecond.toFixed(1));
+    line(
+      "1,000 referral submissions",
+      `${submissions.seconds.toFixed(2)} s (${submissions.perSecond.toFixed(1)}/s; ratio to baseline ${(submissions.perSecond / baselineRps).toFixed(4)})`,
+    );
+    const stored = await db.referral.count();
+    const audited = await db.auditEvent.count({ where: { action: "referral.submit" } });
+    line("stored / audited", `${stored} referrals, ${audited} audit entries`);
+
+    // 5. What the browser downloads, if the web app has been built.
+    const manifest = join(repoRoot, "apps/web/dist/.vite/manifest.json");
+    if (existsSync(manifest)) {
+      const sizes = (await import(join(repoRoot, "apps/web/scripts/journey-size.mjs"))) as {
+        journeySizes: () => Record<string, { files: number; gzipBytes: number }>;
+      };
+      report.javascriptGzipBytes = sizes.journeySizes();
+      for (const [journey, size] of Object.entries(sizes.journeySizes()))
+        line(
+          `JavaScript for the ${journey} (gzip)`,
+          `${(size.gzipBytes / 1024).toFixed(1)} KiB in ${size.files} files`,
+        );
+    } else {
+      line("JavaScript sizes", "skipped: run `pnpm build` first");
+    }
+  } finally {
+    await app.close();
+    await db.$disconnect();
+    await database.stop();
+  }
+
+  const dir = join(repoRoot, "bench-results");
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\nWritten to bench-results/latest.json\n`);
+  process.exit(0);
+}
+
+await main();

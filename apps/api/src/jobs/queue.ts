@@ -1,0 +1,33 @@
+import { PgBoss } from "pg-boss";
+import type { Logger } from "pino";
+import type { HousekeepingService } from "../modules/housekeeping/service.ts";
+
+export const HOUSEKEEPING_QUEUE = "housekeeping";
+
+export interface JobQueue {
+  readonly boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+/**
+ * Background work on pg-boss: jobs live in PostgreSQL (schema "pgboss"), so any number of
+ * API instances can run side by side and each job runs once.
+ */
+export async function startJobQueue(
+  databaseUrl: string,
+  jobs: { housekeeping: HousekeepingService },
+  log: Logger,
+): Promise<JobQueue> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 3 });
+  boss.on("error", (error: Error) =>
+    log.error({ err: { type: error.name, message: error.message } }, "job queue error"),
+  );
+  await boss.start();
+  await boss.createQueue(HOUSEKEEPING_QUEUE);
+  await boss.schedule(HOUSEKEEPING_QUEUE, "*/15 * * * *");
+  await boss.work(HOUSEKEEPING_QUEUE, async () => {
+    const purged = await jobs.housekeeping.purgeExpired();
+    log.info({ purged }, "housekeeping: expired records removed");
+  });
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+}

@@ -1,0 +1,52 @@
+// Reports the JavaScript a journey needs, gzip-compressed, from the build's manifest:
+// the entry chunk plus every chunk the journey's pages import, statically or lazily.
+//   node scripts/journey-size.mjs            (after `vite build`)
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const dist = join(import.meta.dirname, "..", "dist");
+const manifest = JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8"));
+
+const JOURNEYS = {
+  "sign-in": [],
+  "referral journey": ["NewReferralPage", "DraftRoutes", "ConfirmationPage", "MyReferralsPage", "ReferralPage"],
+  administration: ["UsersPage", "InviteUserPage", "UserPage"],
+};
+
+function chunksFor(pageNames) {
+  const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)[0];
+  const wanted = [
+    entry,
+    ...Object.keys(manifest).filter((key) => pageNames.some((name) => key.endsWith(`/${name}.tsx`))),
+  ];
+  const seen = new Set();
+  const visit = (key) => {
+    if (seen.has(key) || !manifest[key]) return;
+    seen.add(key);
+    for (const imported of manifest[key].imports ?? []) visit(imported);
+  };
+  wanted.forEach(visit);
+  return [...seen].map((key) => manifest[key].file).filter((file) => file.endsWith(".js"));
+}
+
+export function journeySizes() {
+  return Object.fromEntries(
+    Object.entries(JOURNEYS).map(([journey, pages]) => {
+      const files = chunksFor(pages);
+      const bytes = files.reduce(
+        (total, file) => total + gzipSync(readFileSync(join(dist, file)), { level: 9 }).length,
+        0,
+      );
+      return [journey, { files: files.length, gzipBytes: bytes }];
+    }),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const [journey, size] of Object.entries(journeySizes())) {
+    process.stdout.write(
+      `${journey.padEnd(18)} ${String(size.files).padStart(2)} files  ${(size.gzipBytes / 1024).toFixed(1)} KiB gzip\n`,
+    );
+  }
+}
