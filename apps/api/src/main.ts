@@ -1,13 +1,14 @@
 // Starts the whole service on one port: database (embedded unless DATABASE_URL is set),
-// migrations, reference and demo data, the web app, and the API.
+// migrations, reference and demo data, background jobs, the web app, and the API.
+import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
-import { createDatabaseClient } from "./db/client.ts";
+import { createDatabaseClient, type Database } from "./db/client.ts";
 import { migrate } from "./db/migrations.ts";
-import { startJobQueue } from "./jobs/queue.ts";
-import { createHousekeepingService } from "./modules/housekeeping/service.ts";
 import { seedDatabase } from "./db/seed/index.ts";
+import { startJobQueue, type JobQueue } from "./jobs/queue.ts";
+import { createHousekeepingService } from "./modules/housekeeping/service.ts";
 import { createSecretBox } from "./security/encryption.ts";
 import { openDatabase, type RunningDatabase } from "./startup/database.ts";
 import { resolveSecrets } from "./startup/secrets.ts";
@@ -29,9 +30,35 @@ const config = readConfig();
 const log = pino({ level: config.logLevel });
 const startedAt = performance.now();
 
-let database: RunningDatabase | undefined;
+/** What has been started so far, so a stop at any moment closes exactly that. */
+const running: { database?: RunningDatabase; db?: Database; jobs?: JobQueue; app?: FastifyInstance } = {};
+let stopping = false;
+
+async function stop(reason: string, exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    log.info({ reason }, "shutting down: finishing requests in flight");
+    const forceExit = setTimeout(() => {
+      log.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    forceExit.unref();
+    // Reverse order of starting: stop taking requests, then work, then the database.
+    await running.app?.close().catch(() => undefined);
+    await running.jobs?.stop().catch(() => undefined);
+    await running.db?.$disconnect().catch(() => undefined);
+    await running.database?.stop().catch(() => undefined);
+    if (exitCode === 0) log.info("stopped cleanly");
+  }
+  process.exit(exitCode);
+}
+
+// Installed before anything starts, so a signal at any moment shuts down cleanly.
+process.once("SIGINT", () => void stop("SIGINT", 0));
+process.once("SIGTERM", () => void stop("SIGTERM", 0));
+
 try {
-  database = await openDatabase(config, (line) => log.debug({ source: "postgres" }, line));
+  const database = (running.database = await openDatabase(config, (line) => log.debug({ source: "postgres" }, line)));
   log.info({ embedded: database.embedded }, database.embedded ? "embedded PostgreSQL started" : "using DATABASE_URL");
 
   const migrations = await migrate(database.url);
@@ -41,43 +68,22 @@ try {
   );
 
   const secrets = await resolveSecrets(config);
-  const db = createDatabaseClient({ url: database.url });
+  const db = (running.db = createDatabaseClient({ url: database.url }));
   const seeded = await seedDatabase(db, config, createSecretBox(secrets.encryptionKey));
   if (seeded.referenceData) log.info("reference data seeded: teams, routing rules, bank-holiday exceptions");
   // Printed, not logged: this is for the person at the terminal, and must not reach log storage.
   if (seeded.demoCredentials) process.stdout.write(`\n${seeded.demoCredentials}\n\n`);
 
   await ensureWebAppBuilt(config.webDistDir, (message) => log.info(message));
+  running.jobs = await startJobQueue(database.url, { housekeeping: createHousekeepingService(db) }, log);
 
-  const app = await buildApp({ config, db, secrets });
+  const app = (running.app = await buildApp({ config, db, secrets }));
   await app.listen({ host: config.host, port: config.port });
-  const jobs = await startJobQueue(database.url, { housekeeping: createHousekeepingService(db) }, log);
   log.info(
     { startupMs: Math.round(performance.now() - startedAt) },
     `CSE Referral Hub is ready at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`,
   );
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "shutting down: finishing requests in flight");
-    const forceExit = setTimeout(() => {
-      log.error("shutdown took too long; exiting");
-      process.exit(1);
-    }, config.shutdownGraceMs);
-    forceExit.unref();
-    await app.close();
-    await jobs.stop();
-    await db.$disconnect();
-    await database?.stop();
-    log.info("stopped cleanly");
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 } catch (error) {
   log.fatal({ err: { type: (error as Error).name, message: (error as Error).message } }, "the service could not start");
-  await database?.stop().catch(() => undefined);
-  process.exit(1);
+  await stop("startup failure", 1);
 }
