@@ -27,7 +27,8 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
-const log = pino({ level: config.logLevel });
+// Synchronous, so the last lines before process.exit are never lost.
+const log = pino({ level: config.logLevel }, pino.destination({ sync: true }));
 const startedAt = performance.now();
 
 /** What has been started so far, so a stop at any moment closes exactly that. */
@@ -43,9 +44,9 @@ async function stop(reason: string, exitCode: number): Promise<never> {
       process.exit(1);
     }, config.shutdownGraceMs);
     forceExit.unref();
-    // Reverse order of starting: stop taking requests, then work, then the database.
-    await running.app?.close().catch(() => undefined);
-    await running.jobs?.stop().catch(() => undefined);
+    // Stop taking requests and jobs together (a Ctrl-C reaches PostgreSQL at the same moment),
+    // then close the database.
+    await Promise.all([running.app?.close().catch(() => undefined), running.jobs?.stop().catch(() => undefined)]);
     await running.db?.$disconnect().catch(() => undefined);
     await running.database?.stop().catch(() => undefined);
     if (exitCode === 0) log.info("stopped cleanly");
@@ -53,9 +54,11 @@ async function stop(reason: string, exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
-// Installed before anything starts, so a signal at any moment shuts down cleanly.
-process.once("SIGINT", () => void stop("SIGINT", 0));
-process.once("SIGTERM", () => void stop("SIGTERM", 0));
+// Installed before anything starts, so a signal at any moment shuts down cleanly. Ctrl-C can
+// arrive twice (from the terminal's process group and forwarded by pnpm): repeats are ignored,
+// and the grace timer bounds the shutdown.
+process.on("SIGINT", () => void stop("SIGINT", 0));
+process.on("SIGTERM", () => void stop("SIGTERM", 0));
 
 try {
   const database = (running.database = await openDatabase(config, (line) => log.debug({ source: "postgres" }, line)));

@@ -122,7 +122,10 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     url: connectionUrl(password, options.port, options.databaseName),
     adminUrl,
     stop: async () => {
-      await server.stop();
+      // A Ctrl-C in a terminal reaches PostgreSQL too, and it may already have shut down;
+      // the library would then wait for an exit that has already happened.
+      const alreadyExited = serverProcess && (serverProcess.exitCode !== null || serverProcess.signalCode !== null);
+      if (!alreadyExited) await server.stop();
       if (serverProcess) runningServers.delete(serverProcess);
     },
   };

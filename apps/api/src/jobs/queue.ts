@@ -19,9 +19,11 @@ export async function startJobQueue(
   log: Logger,
 ): Promise<JobQueue> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 3 });
-  boss.on("error", (error: Error) =>
-    log.error({ err: { type: error.name, message: error.message } }, "job queue error"),
-  );
+  let stopping = false;
+  boss.on("error", (error: Error) => {
+    // While shutting down, the database closing our connections is expected.
+    if (!stopping) log.error({ err: { type: error.name, message: error.message } }, "job queue error");
+  });
   await boss.start();
   await boss.createQueue(HOUSEKEEPING_QUEUE);
   await boss.schedule(HOUSEKEEPING_QUEUE, "*/15 * * * *");
@@ -29,5 +31,11 @@ export async function startJobQueue(
     const purged = await jobs.housekeeping.purgeExpired();
     log.info({ purged }, "housekeeping: expired records removed");
   });
-  return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+  return {
+    boss,
+    stop: async () => {
+      stopping = true;
+      await boss.stop({ graceful: true, timeout: 5_000 });
+    },
+  };
 }
