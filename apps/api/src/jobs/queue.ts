@@ -22,7 +22,10 @@ export async function startJobQueue(
   let stopping = false;
   boss.on("error", (error: Error) => {
     // While shutting down, the database closing our connections is expected.
-    if (!stopping) log.error({ err: { type: error.name, message: error.message } }, "job queue error");
+    if (stopping) return;
+    // 57P01: the server is shutting down (a restart, or the same Ctrl-C reaching it first).
+    if ((error as { code?: string }).code === "57P01") log.warn("job queue: the database is shutting down");
+    else log.error({ err: { type: error.name, message: error.message } }, "job queue error");
   });
   await boss.start();
   await boss.createQueue(HOUSEKEEPING_QUEUE);
