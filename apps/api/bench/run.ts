@@ -81,6 +81,38 @@ async function main() {
       `${signIns.perSecond.toFixed(1)} /s  (ratio to baseline ${(signIns.perSecond / baselineRps).toFixed(4)})`,
     );
 
+    // 3b. A wrong password and an unknown account should take the same time, so timing does
+    // not reveal which addresses have accounts (4 tries per address stays under the lockout).
+    const failedSignInMs = async (email: string) => {
+      const client = new BenchClient(baseUrl);
+      await client.request("GET", "/api/auth/csrf");
+      const begin = performance.now();
+      const { status } = await client.request("POST", "/api/auth/login", {
+        email,
+        password: "not the password at all",
+      });
+      if (status !== 401) throw new Error(`expected 401, got ${status}`);
+      return performance.now() - begin;
+    };
+    // Interleaved, so warm-up and background noise fall on both alike.
+    const knownTimes: number[] = [];
+    const unknownTimes: number[] = [];
+    for (const [index, referrer] of referrers.flatMap((user) => Array.from({ length: 4 }, () => user)).entries()) {
+      knownTimes.push(await failedSignInMs(referrer.email));
+      unknownTimes.push(await failedSignInMs(`nobody.${index}@bench.example`));
+    }
+    const wrongPasswordMs = median(knownTimes);
+    const unknownAccountMs = median(unknownTimes);
+    report.failedSignInMedianMs = {
+      wrongPassword: Number(wrongPasswordMs.toFixed(1)),
+      unknownAccount: Number(unknownAccountMs.toFixed(1)),
+    };
+    line("failed sign-in, median: wrong password", `${wrongPasswordMs.toFixed(1)} ms`);
+    line(
+      "failed sign-in, median: unknown account",
+      `${unknownAccountMs.toFixed(1)} ms (ratio ${(unknownAccountMs / wrongPasswordMs).toFixed(2)})`,
+    );
+
     // 4. 1,000 referrals through the API, each in its one transaction.
     const clients = await Promise.all(
       referrers.map(async (referrer) => {
