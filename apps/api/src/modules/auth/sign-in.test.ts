@@ -1,31 +1,23 @@
 import { createHash } from "node:crypto";
-import type { FastifyInstance } from "fastify";
 import { generate } from "otplib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp } from "../../testing/app.ts";
+import { useTestApp } from "../../testing/use-test-app.ts";
 import { TestClient } from "../../testing/client.ts";
-import { createTestDatabase, type TestDatabase } from "../../testing/database.ts";
 import { createUser, signedInClient, TEST_PASSWORD, type TestUser } from "../../testing/fixtures.ts";
 
 const accountKey = (email: string) => `sign-in:account:${createHash("sha256").update(email).digest("hex")}`;
 
 describe("signing in", () => {
-  let test: TestDatabase;
-  let app: FastifyInstance;
+  const context = useTestApp();
   let referrer: TestUser;
 
   beforeAll(async () => {
-    test = await createTestDatabase();
-    ({ app } = await buildTestApp(test.db));
-    referrer = await createUser(test.db, { role: "REFERRER", agency: "EDUCATION" });
-  });
-  afterAll(async () => {
-    await app.close();
-    await test.drop();
+    referrer = await createUser(context.test.db, { role: "REFERRER", agency: "EDUCATION" });
   });
 
   it("signs a referrer in with email and password, case-insensitively", async () => {
-    const client = new TestClient(app);
+    const client = new TestClient(context.app);
     const response = await client.post("/api/auth/login", {
       email: referrer.email.toUpperCase(),
       password: TEST_PASSWORD,
@@ -38,18 +30,18 @@ describe("signing in", () => {
     const me = await client.get("/api/auth/me");
     expect(me.statusCode).toBe(200);
     expect(me.json().user.email).toBe(referrer.email);
-    const audited = await test.db.auditEvent.findFirst({
+    const audited = await context.test.db.auditEvent.findFirst({
       where: { action: "auth.sign-in", actorId: referrer.id, outcome: "ALLOWED" },
     });
     expect(audited).not.toBeNull();
   });
 
   it("answers a wrong password and an unknown account in exactly the same way", async () => {
-    const wrongPassword = await new TestClient(app).post("/api/auth/login", {
+    const wrongPassword = await new TestClient(context.app).post("/api/auth/login", {
       email: referrer.email,
       password: "not the password",
     });
-    const unknownAccount = await new TestClient(app).post("/api/auth/login", {
+    const unknownAccount = await new TestClient(context.app).post("/api/auth/login", {
       email: "nobody@test.example",
       password: "not the password",
     });
@@ -59,7 +51,7 @@ describe("signing in", () => {
     expect(withoutRequestId(wrongPassword.json())).toEqual(withoutRequestId(unknownAccount.json()));
     expect(wrongPassword.json().detail).toBe("Enter a correct email address and password");
     // Both are on the audit trail, without the address that was tried.
-    const denied = await test.db.auditEvent.findMany({ where: { action: "auth.sign-in", outcome: "DENIED" } });
+    const denied = await context.test.db.auditEvent.findMany({ where: { action: "auth.sign-in", outcome: "DENIED" } });
     expect(denied.length).toBeGreaterThanOrEqual(2);
     expect(
       JSON.stringify(denied, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value)),
@@ -67,10 +59,10 @@ describe("signing in", () => {
   });
 
   it("refuses accounts that are disabled or not yet set up, as if the password were wrong", async () => {
-    const disabled = await createUser(test.db, { role: "REFERRER", status: "DISABLED" });
-    const invited = await createUser(test.db, { role: "REFERRER", status: "INVITED" });
+    const disabled = await createUser(context.test.db, { role: "REFERRER", status: "DISABLED" });
+    const invited = await createUser(context.test.db, { role: "REFERRER", status: "INVITED" });
     for (const user of [disabled, invited]) {
-      const response = await new TestClient(app).post("/api/auth/login", {
+      const response = await new TestClient(context.app).post("/api/auth/login", {
         email: user.email,
         password: TEST_PASSWORD,
       });
@@ -80,9 +72,9 @@ describe("signing in", () => {
   });
 
   it("locks an address out after five failures, known account or not, until the window ends", async () => {
-    const victim = await createUser(test.db, { role: "REFERRER" });
+    const victim = await createUser(context.test.db, { role: "REFERRER" });
     for (const email of [victim.email, "ghost@test.example"]) {
-      const client = new TestClient(app);
+      const client = new TestClient(context.app);
       for (let attempt = 1; attempt <= 5; attempt += 1) {
         expect((await client.post("/api/auth/login", { email, password: "wrong guess" })).statusCode).toBe(401);
       }
@@ -92,11 +84,11 @@ describe("signing in", () => {
       expect(Number(locked.headers["retry-after"])).toBeGreaterThan(800);
     }
     // The window passes (simulated by ending it), and the right password works again.
-    await test.db.rateLimitCounter.update({
+    await context.test.db.rateLimitCounter.update({
       where: { key: accountKey(victim.email) },
       data: { resetAt: new Date(Date.now() - 1000) },
     });
-    const afterLockout = await new TestClient(app).post("/api/auth/login", {
+    const afterLockout = await new TestClient(context.app).post("/api/auth/login", {
       email: victim.email,
       password: TEST_PASSWORD,
     });
@@ -104,8 +96,8 @@ describe("signing in", () => {
   });
 
   it("refuses a request with malformed credentials and stores nothing", async () => {
-    const before = await test.db.session.count();
-    const response = await new TestClient(app).post("/api/auth/login", {
+    const before = await context.test.db.session.count();
+    const response = await new TestClient(context.app).post("/api/auth/login", {
       email: "not an email",
       password: "",
       admin: true,
@@ -114,26 +106,16 @@ describe("signing in", () => {
     const paths = response.json().errors.map((error: { path: string }) => error.path);
     expect(paths).toEqual(expect.arrayContaining(["email", "password"]));
     // The only session created is the anonymous one that holds the CSRF secret.
-    expect(await test.db.session.count()).toBe(before + 1);
+    expect(await context.test.db.session.count()).toBe(before + 1);
   });
 });
 
 describe("the second factor", () => {
-  let test: TestDatabase;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    test = await createTestDatabase();
-    ({ app } = await buildTestApp(test.db));
-  });
-  afterAll(async () => {
-    await app.close();
-    await test.drop();
-  });
+  const context = useTestApp();
 
   it("is asked of a lead, and a correct code completes sign-in", async () => {
-    const lead = await createUser(test.db, { role: "LEAD", teamCode: "leeds" });
-    const client = new TestClient(app);
+    const lead = await createUser(context.test.db, { role: "LEAD", teamCode: "leeds" });
+    const client = new TestClient(context.app);
     const first = await client.post("/api/auth/login", { email: lead.email, password: TEST_PASSWORD });
     expect(first.json()).toMatchObject({ status: "second-factor-required" });
     expect((await client.get("/api/auth/me")).statusCode).toBe(401);
@@ -145,13 +127,13 @@ describe("the second factor", () => {
   });
 
   it("refuses a code that has already been used (replay)", async () => {
-    const triage = await createUser(test.db, { role: "TRIAGE", teamCode: "wakefield" });
+    const triage = await createUser(context.test.db, { role: "TRIAGE", teamCode: "wakefield" });
     const code = await generate({ secret: triage.totpSecret! });
-    const first = new TestClient(app);
+    const first = new TestClient(context.app);
     await first.post("/api/auth/login", { email: triage.email, password: TEST_PASSWORD });
     expect((await first.post("/api/auth/second-factor", { code })).statusCode).toBe(200);
 
-    const attacker = new TestClient(app);
+    const attacker = new TestClient(context.app);
     await attacker.post("/api/auth/login", { email: triage.email, password: TEST_PASSWORD });
     const replay = await attacker.post("/api/auth/second-factor", { code });
     expect(replay.statusCode).toBe(401);
@@ -159,8 +141,8 @@ describe("the second factor", () => {
   });
 
   it("takes the code with the password in one request too", async () => {
-    const admin = await createUser(test.db, { role: "ADMIN" });
-    const response = await new TestClient(app).post("/api/auth/login", {
+    const admin = await createUser(context.test.db, { role: "ADMIN" });
+    const response = await new TestClient(context.app).post("/api/auth/login", {
       email: admin.email,
       password: TEST_PASSWORD,
       totp: await generate({ secret: admin.totpSecret! }),
@@ -169,8 +151,8 @@ describe("the second factor", () => {
   });
 
   it("enrols a new triage member with a QR code, then accepts each recovery code once", async () => {
-    const newcomer = await createUser(test.db, { role: "TRIAGE", teamCode: "kirklees", withTotp: false });
-    const client = new TestClient(app);
+    const newcomer = await createUser(context.test.db, { role: "TRIAGE", teamCode: "kirklees", withTotp: false });
+    const client = new TestClient(context.app);
     expect(
       (await client.post("/api/auth/login", { email: newcomer.email, password: TEST_PASSWORD })).json().status,
     ).toBe("enrolment-required");
@@ -184,11 +166,11 @@ describe("the second factor", () => {
     expect(recoveryCodes).toHaveLength(10);
     expect(recoveryCodes[0]).toMatch(/^[A-Z2-7]{5}-[A-Z2-7]{5}$/);
     // The codes are stored only as hashes.
-    const stored = await test.db.recoveryCode.findMany({ where: { userId: newcomer.id } });
+    const stored = await context.test.db.recoveryCode.findMany({ where: { userId: newcomer.id } });
     expect(JSON.stringify(stored)).not.toContain(recoveryCodes[0].replace("-", ""));
 
     const useRecoveryCode = async () => {
-      const other = new TestClient(app);
+      const other = new TestClient(context.app);
       await other.post("/api/auth/login", { email: newcomer.email, password: TEST_PASSWORD });
       return other.post("/api/auth/second-factor", { recoveryCode: recoveryCodes[0].toLowerCase() });
     };
@@ -197,8 +179,8 @@ describe("the second factor", () => {
   });
 
   it("throttles code guessing", async () => {
-    const lead = await createUser(test.db, { role: "LEAD", teamCode: "calderdale" });
-    const client = new TestClient(app);
+    const lead = await createUser(context.test.db, { role: "LEAD", teamCode: "calderdale" });
+    const client = new TestClient(context.app);
     await client.post("/api/auth/login", { email: lead.email, password: TEST_PASSWORD });
     for (let attempt = 1; attempt <= 5; attempt += 1)
       expect((await client.post("/api/auth/second-factor", { code: "111111" })).statusCode).toBe(401);
@@ -209,8 +191,8 @@ describe("the second factor", () => {
   });
 
   it("cannot be skipped: the pending step gives no access to anything else", async () => {
-    const lead = await createUser(test.db, { role: "LEAD", teamCode: "bradford" });
-    const client = new TestClient(app);
+    const lead = await createUser(context.test.db, { role: "LEAD", teamCode: "bradford" });
+    const client = new TestClient(context.app);
     await client.post("/api/auth/login", { email: lead.email, password: TEST_PASSWORD });
     expect((await client.get("/api/referrals?scope=team")).statusCode).toBe(401);
     expect((await client.get("/api/auth/me")).statusCode).toBe(401);
@@ -218,37 +200,30 @@ describe("the second factor", () => {
 });
 
 describe("sessions", () => {
-  let test: TestDatabase;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    test = await createTestDatabase();
-    ({ app } = await buildTestApp(test.db));
-  });
-  afterAll(async () => {
-    await app.close();
-    await test.drop();
-  });
+  const context = useTestApp();
 
   const sessionCookie = (client: TestClient) => client.cookies.get("cse-session");
 
   it("gives a new session id at sign-in, so a planted one is worthless (fixation)", async () => {
-    const user = await createUser(test.db, { role: "REFERRER" });
-    const client = new TestClient(app);
+    const user = await createUser(context.test.db, { role: "REFERRER" });
+    const client = new TestClient(context.app);
     await client.refreshCsrfToken();
     const planted = sessionCookie(client);
     expect(planted).toBeDefined();
     await client.post("/api/auth/login", { email: user.email, password: TEST_PASSWORD });
     expect(sessionCookie(client)).not.toBe(planted);
 
-    const attacker = new TestClient(app);
+    const attacker = new TestClient(context.app);
     attacker.cookies.set("cse-session", planted!);
     expect((await attacker.get("/api/auth/me")).statusCode).toBe(401);
   });
 
   it("sets the cookie HttpOnly, SameSite=Strict, host-only, and Secure with a __Host- name in production", async () => {
-    const user = await createUser(test.db, { role: "REFERRER" });
-    const response = await new TestClient(app).post("/api/auth/login", { email: user.email, password: TEST_PASSWORD });
+    const user = await createUser(context.test.db, { role: "REFERRER" });
+    const response = await new TestClient(context.app).post("/api/auth/login", {
+      email: user.email,
+      password: TEST_PASSWORD,
+    });
     const cookie = String(response.headers["set-cookie"]);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -256,9 +231,9 @@ describe("sessions", () => {
     expect(cookie).not.toMatch(/Domain=/i);
     expect(cookie).not.toMatch(/Max-Age|Expires/i);
 
-    const { app: production } = await buildTestApp(test.db, {
+    const { app: production } = await buildTestApp(context.test.db, {
       NODE_ENV: "production",
-      DATABASE_URL: test.url,
+      DATABASE_URL: context.test.url,
       TRUST_PROXY: "true",
     });
     try {
@@ -276,27 +251,30 @@ describe("sessions", () => {
   });
 
   it("ends after the idle timeout, and after the absolute timeout however active", async () => {
-    const user = await createUser(test.db, { role: "REFERRER" });
+    const user = await createUser(context.test.db, { role: "REFERRER" });
     for (const column of ["expiresAt", "absoluteExpiresAt"] as const) {
-      const client = await signedInClient(app, user);
+      const client = await signedInClient(context.app, user);
       expect((await client.get("/api/auth/me")).statusCode).toBe(200);
-      const session = await test.db.session.findFirstOrThrow({
+      const session = await context.test.db.session.findFirstOrThrow({
         where: { userId: user.id },
         orderBy: { lastSeenAt: "desc" },
       });
-      await test.db.session.update({ where: { id: session.id }, data: { [column]: new Date(Date.now() - 1000) } });
+      await context.test.db.session.update({
+        where: { id: session.id },
+        data: { [column]: new Date(Date.now() - 1000) },
+      });
       expect((await client.get("/api/auth/me")).statusCode, column).toBe(401);
-      expect(await test.db.session.findUnique({ where: { id: session.id } })).toBeNull();
+      expect(await context.test.db.session.findUnique({ where: { id: session.id } })).toBeNull();
     }
   });
 
   it("keeps an active session alive: each request pushes the idle expiry on", async () => {
-    const user = await createUser(test.db, { role: "REFERRER" });
-    const client = await signedInClient(app, user);
-    const before = await test.db.session.findFirstOrThrow({ where: { userId: user.id } });
+    const user = await createUser(context.test.db, { role: "REFERRER" });
+    const client = await signedInClient(context.app, user);
+    const before = await context.test.db.session.findFirstOrThrow({ where: { userId: user.id } });
     await new Promise((resolve) => setTimeout(resolve, 20));
     const me = await client.get("/api/auth/me");
-    const after = await test.db.session.findFirstOrThrow({ where: { userId: user.id } });
+    const after = await context.test.db.session.findFirstOrThrow({ where: { userId: user.id } });
     expect(after.expiresAt.getTime()).toBeGreaterThan(before.expiresAt.getTime());
     expect(after.absoluteExpiresAt.getTime()).toBe(before.absoluteExpiresAt.getTime());
     // The header and the stored expiry are computed a moment apart.
@@ -305,30 +283,30 @@ describe("sessions", () => {
   });
 
   it("ends on the server at sign-out", async () => {
-    const user = await createUser(test.db, { role: "REFERRER" });
-    const client = await signedInClient(app, user);
+    const user = await createUser(context.test.db, { role: "REFERRER" });
+    const client = await signedInClient(context.app, user);
     const cookie = sessionCookie(client)!;
     expect((await client.post("/api/auth/logout")).statusCode).toBe(204);
-    expect(await test.db.session.count({ where: { userId: user.id } })).toBe(0);
-    const replayed = new TestClient(app);
+    expect(await context.test.db.session.count({ where: { userId: user.id } })).toBe(0);
+    const replayed = new TestClient(context.app);
     replayed.cookies.set("cse-session", cookie);
     expect((await replayed.get("/api/auth/me")).statusCode).toBe(401);
   });
 
   it("ends every session of an account the moment it is disabled", async () => {
-    const user = await createUser(test.db, { role: "REFERRER" });
-    const admin = await createUser(test.db, { role: "ADMIN" });
-    const [laptop, phone] = [await signedInClient(app, user), await signedInClient(app, user)];
-    const adminClient = await signedInClient(app, admin);
+    const user = await createUser(context.test.db, { role: "REFERRER" });
+    const admin = await createUser(context.test.db, { role: "ADMIN" });
+    const [laptop, phone] = [await signedInClient(context.app, user), await signedInClient(context.app, user)];
+    const adminClient = await signedInClient(context.app, admin);
     expect((await adminClient.post(`/api/admin/users/${user.id}/disable`)).statusCode).toBe(200);
     expect((await laptop.get("/api/auth/me")).statusCode).toBe(401);
     expect((await phone.get("/api/auth/me")).statusCode).toBe(401);
   });
 
   it("ends the other sessions when the password changes, keeping the one that changed it", async () => {
-    const user = await createUser(test.db, { role: "REFERRER" });
-    const here = await signedInClient(app, user);
-    const elsewhere = await signedInClient(app, user);
+    const user = await createUser(context.test.db, { role: "REFERRER" });
+    const here = await signedInClient(context.app, user);
+    const elsewhere = await signedInClient(context.app, user);
     const weak = await here.post("/api/auth/password", { currentPassword: TEST_PASSWORD, newPassword: "password1234" });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors).toEqual([{ path: "newPassword", message: expect.stringMatching(/commonly used/) }]);
@@ -341,7 +319,7 @@ describe("sessions", () => {
     expect((await elsewhere.get("/api/auth/me")).statusCode).toBe(401);
     expect(
       (
-        await new TestClient(app).post("/api/auth/login", {
+        await new TestClient(context.app).post("/api/auth/login", {
           email: user.email,
           password: "marmalade lighthouse quartet",
         })
@@ -350,9 +328,9 @@ describe("sessions", () => {
   });
 
   it("is shared by every instance: signed in on one, recognised by another", async () => {
-    const user = await createUser(test.db, { role: "REFERRER" });
-    const client = await signedInClient(app, user);
-    const { app: secondInstance } = await buildTestApp(test.db);
+    const user = await createUser(context.test.db, { role: "REFERRER" });
+    const client = await signedInClient(context.app, user);
+    const { app: secondInstance } = await buildTestApp(context.test.db);
     try {
       const onSecond = new TestClient(secondInstance);
       onSecond.cookies.set("cse-session", sessionCookie(client)!);
@@ -366,21 +344,12 @@ describe("sessions", () => {
 });
 
 describe("CSRF protection", () => {
-  let test: TestDatabase;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    test = await createTestDatabase();
-    ({ app } = await buildTestApp(test.db));
-  });
-  afterAll(async () => {
-    await app.close();
-    await test.drop();
-  });
+  const context = useTestApp();
 
   it("refuses state-changing requests without the token, or with a wrong one, and changes nothing", async () => {
-    const admin = await createUser(test.db, { role: "ADMIN" });
-    const client = await signedInClient(app, admin);
-    const organisation = await test.db.organisation.findFirstOrThrow();
+    const admin = await createUser(context.test.db, { role: "ADMIN" });
+    const client = await signedInClient(context.app, admin);
+    const organisation = await context.test.db.organisation.findFirstOrThrow();
     const invite = {
       email: "csrf.victim@test.example",
       displayName: "Victim",
@@ -396,14 +365,14 @@ describe("CSRF protection", () => {
       headers: { "x-csrf-token": "forged-token" },
     });
     expect(wrong.statusCode).toBe(403);
-    expect(await test.db.user.count({ where: { email: invite.email } })).toBe(0);
+    expect(await context.test.db.user.count({ where: { email: invite.email } })).toBe(0);
 
     expect((await client.post("/api/admin/users", invite)).statusCode).toBe(201);
   });
 
   it("protects sign-in too, against login CSRF", async () => {
-    const user = await createUser(test.db, { role: "REFERRER" });
-    const response = await new TestClient(app).post(
+    const user = await createUser(context.test.db, { role: "REFERRER" });
+    const response = await new TestClient(context.app).post(
       "/api/auth/login",
       { email: user.email, password: TEST_PASSWORD },
       { csrf: false },
