@@ -1,11 +1,13 @@
 import { draftListSchema, draftSchema, referralDraftContentSchema, saveDraftRequestSchema } from "@cse/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { PERMISSIONS } from "../../policy/permissions.ts";
 import { requestContext } from "../auth/routes.ts";
 import type { DraftService } from "./service.ts";
 
 const draftParams = z.object({ id: z.uuid({ message: "Must be a valid identifier" }) });
-const referrers = { access: ["REFERRER"] as const };
+// Who may keep drafts comes from the policy table, like every other access rule.
+const referrers = { access: PERMISSIONS["draft.manage"] };
 
 export const draftRoutes: FastifyPluginAsyncZod<{ drafts: DraftService }> = async (app, { drafts }) => {
   app.post(

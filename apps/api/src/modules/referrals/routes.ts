@@ -11,6 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DomainError } from "../../errors.ts";
+import { PERMISSIONS } from "../../policy/permissions.ts";
 import { requestContext } from "../auth/routes.ts";
 import { IDEMPOTENCY_KEY_PATTERN } from "./idempotency.ts";
 import type { ReferralReadingService } from "./reading-service.ts";
@@ -27,7 +28,7 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async
   app.post(
     "/",
     {
-      config: { access: ["REFERRER"] },
+      config: { access: PERMISSIONS["referral.create"] },
       schema: {
         tags: ["referrals"],
         summary:
@@ -64,7 +65,7 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async
   app.get(
     "/",
     {
-      config: { access: ["REFERRER", "TRIAGE", "LEAD"] },
+      config: { access: PERMISSIONS["referral.list"] },
       schema: {
         tags: ["referrals"],
         summary: "Referrals you may see, newest first: your own (scope=mine) or your team's (scope=team)",
@@ -78,7 +79,7 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async
   app.get(
     "/:id",
     {
-      config: { access: ["REFERRER", "TRIAGE", "LEAD"] },
+      config: { access: PERMISSIONS["referral.read"] },
       schema: {
         tags: ["referrals"],
         summary: "One referral (every read is audited)",
@@ -92,7 +93,7 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async
   app.post(
     "/:id/addenda",
     {
-      config: { access: ["REFERRER"] },
+      config: { access: PERMISSIONS["referral.addendum"] },
       schema: {
         tags: ["referrals"],
         summary: "Add a correction or new information to your referral (the referral itself never changes)",

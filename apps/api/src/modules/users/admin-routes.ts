@@ -11,11 +11,12 @@ import {
 } from "@cse/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { PERMISSIONS } from "../../policy/permissions.ts";
 import { requestContext } from "../auth/routes.ts";
 import type { UserAdminService } from "./admin-service.ts";
 
 const userParams = z.object({ id: z.uuid({ message: "Must be a valid identifier" }) });
-const adminOnly = { access: ["ADMIN"] as const };
+const adminOnly = { access: PERMISSIONS["user.manage"] };
 
 export const adminRoutes: FastifyPluginAsyncZod<{ admin: UserAdminService }> = async (app, { admin }) => {
   app.get(
