@@ -13,15 +13,17 @@ const displayNameSchema = z
 
 const jobTitleSchema = z.string().trim().max(120, "Job title must be 120 characters or fewer");
 
+/** Triage members and leads belong to one team; nobody else belongs to any. Null when that holds. */
+export function teamMembershipProblem(role: string, teamId: string | null | undefined): string | null {
+  const needsTeam = (teamRoles as readonly string[]).includes(role);
+  if (needsTeam && !teamId) return "Select the team this person works in";
+  if (!needsTeam && teamId) return "Only triage members and leads belong to a team";
+  return null;
+}
+
 const teamMembershipRule = (value: { role?: string; teamId?: string | null }, ctx: z.RefinementCtx) => {
-  if (value.role === undefined) return;
-  const needsTeam = (teamRoles as readonly string[]).includes(value.role);
-  if (needsTeam && !value.teamId) {
-    ctx.addIssue({ code: "custom", path: ["teamId"], message: "Select the team this person works in" });
-  }
-  if (!needsTeam && value.teamId) {
-    ctx.addIssue({ code: "custom", path: ["teamId"], message: "Only triage members and leads belong to a team" });
-  }
+  const problem = value.role === undefined ? null : teamMembershipProblem(value.role, value.teamId);
+  if (problem) ctx.addIssue({ code: "custom", path: ["teamId"], message: problem });
 };
 
 export const inviteUserRequestSchema = z

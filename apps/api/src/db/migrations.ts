@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { repoRoot } from "../config.ts";
+import { sha256Hex } from "../security/hashing.ts";
 
 export const defaultMigrationsDir = join(repoRoot, "prisma", "migrations");
 
@@ -43,7 +44,7 @@ export class MigrationError extends Error {
 
 /** SHA-256 of the script, hex: the checksum Prisma records. */
 export function migrationChecksum(script: string): string {
-  return createHash("sha256").update(script, "utf8").digest("hex");
+  return sha256Hex(script);
 }
 
 /** Prisma accepts a checksum computed with either line ending, so a checkout on Windows still matches. */

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { canonicalJson, sha256Hex } from "../../security/hashing.ts";
 
 /** The hash before the first entry. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -18,16 +18,6 @@ export interface ChainedFields {
   readonly prevHash: string;
 }
 
-/** Stable JSON: object keys sorted, so the same content always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, entry]) => entry !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(",")}}`;
-}
-
 /** SHA-256 over the entry's content and the previous entry's hash. */
 export function hashAuditEntry(fields: ChainedFields): string {
   // Name each field: a stored row carries more (its id, its own hash) that must not count.
@@ -45,5 +35,5 @@ export function hashAuditEntry(fields: ChainedFields): string {
     details: fields.details,
     prevHash: fields.prevHash,
   };
-  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+  return sha256Hex(canonicalJson(content));
 }

@@ -11,9 +11,6 @@ export const PASSWORD_HASH_PARAMETERS = {
   parallelism: 1,
 } as const;
 
-export const MINIMUM_PASSWORD_LENGTH = 12;
-export const MAXIMUM_PASSWORD_LENGTH = 256;
-
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, PASSWORD_HASH_PARAMETERS);
 }

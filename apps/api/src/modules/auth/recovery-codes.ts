@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sha256Hex } from "../../security/hashing.ts";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 export const RECOVERY_CODE_COUNT = 10;
@@ -12,7 +13,5 @@ export function newRecoveryCode(): string {
 
 /** Random and long, so a fast hash is enough; normalised as the contract normalises input. */
 export function hashRecoveryCode(code: string): string {
-  return createHash("sha256")
-    .update(code.replace(/[\s-]+/g, "").toUpperCase())
-    .digest("hex");
+  return sha256Hex(code.replace(/[\s-]+/g, "").toUpperCase());
 }

@@ -16,7 +16,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Conflict, Unauthenticated } from "../../errors.ts";
 import { ALL_ROLES } from "../../plugins/auth.ts";
-import type { RequestContext } from "../../services/context.ts";
+import { requestContext } from "../request-context.ts";
 import { toCurrentUser, type AuthenticatedUser } from "../users/user-record.ts";
 import type { AuthService } from "./service.ts";
 import { sessionTimes, type SessionLifetimes } from "./session-store.ts";
@@ -27,10 +27,6 @@ const PENDING_SIGN_IN_MS = 10 * 60_000;
 interface AuthRouteOptions {
   readonly auth: AuthService;
   readonly lifetimes: SessionLifetimes;
-}
-
-export function requestContext(request: FastifyRequest): RequestContext {
-  return { requestId: request.id, ipAddress: request.ip };
 }
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { auth, lifetimes }) => {

@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { rolesRequiringSecondFactor } from "@cse/contracts";
 import QRCode from "qrcode";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/client.ts";
-import { DomainError, TooManyAttempts, Unauthenticated, ValidationFailed } from "../../errors.ts";
+import { TooManyAttempts, Unauthenticated, ValidationFailed } from "../../errors.ts";
 import type { SecretBox } from "../../security/encryption.ts";
+import { sha256Hex } from "../../security/hashing.ts";
 import type { RequestContext } from "../../services/context.ts";
 import type { AuditService } from "../audit/service.ts";
 import { toAuthenticatedUser, userWithMembership, type AuthenticatedUser } from "../users/user-record.ts";
@@ -31,8 +32,6 @@ interface AuthDependencies {
 
 const INCORRECT_CREDENTIALS = "Enter a correct email address and password";
 const INCORRECT_CODE = "The code is not correct, or it has already been used. Enter the latest code from your app";
-
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
 export function createAuthService({ db, audit, throttle, secretBox, config }: AuthDependencies) {
   // Checking a password against this when the account does not exist takes as long as a real
@@ -133,7 +132,7 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
       input: { email: string; password: string; totp?: string | undefined },
       context: RequestContext,
     ): Promise<SignInOutcome> {
-      const address = await throttle.hit(`sign-in:address:${sha256(context.ipAddress)}`, config.signInLockoutMs);
+      const address = await throttle.hit(`sign-in:address:${sha256Hex(context.ipAddress)}`, config.signInLockoutMs);
       if (address.count > config.signInMaxPerAddress) {
         throw new TooManyAttempts(
           address.resetAt,
@@ -142,7 +141,7 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
         );
       }
       // Keyed by the email address, not the account, so unknown addresses lock out just the same.
-      const accountKey = `sign-in:account:${sha256(input.email)}`;
+      const accountKey = `sign-in:account:${sha256Hex(input.email)}`;
       const row = await db.user.findUnique({ where: { email: input.email } });
       await refuseWhenThrottled(accountKey, context, "auth.sign-in", row?.id ?? null);
 
@@ -277,7 +276,3 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
-
-export function assertNever(value: never): never {
-  throw new DomainError("internal", `Unexpected value ${String(value)}`);
-}

@@ -2,7 +2,7 @@ import { draftListSchema, draftSchema, referralDraftContentSchema, saveDraftRequ
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";
-import { requestContext } from "../auth/routes.ts";
+import { requestContext } from "../request-context.ts";
 import type { DraftService } from "./service.ts";
 
 const draftParams = z.object({ id: z.uuid({ message: "Must be a valid identifier" }) });

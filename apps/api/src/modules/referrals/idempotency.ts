@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import type { Database, Transaction } from "../../db/client.ts";
 import { DomainError } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { canonicalJson, sha256Hex } from "../../security/hashing.ts";
 
 /** How long a key is remembered: long enough for any client's retries. */
 const RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -10,17 +10,9 @@ const ABANDONED_AFTER_MS = 2 * 60 * 1000;
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
 
-/** Stable JSON (keys sorted), hashed: the same request always gives the same hash. */
+/** The same request always gives the same hash, whatever the order of its keys. */
 export function requestHash(body: unknown): string {
-  const canonical = (value: unknown): string => {
-    if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-    if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`).join(",")}}`;
-  };
-  return createHash("sha256").update(canonical(body)).digest("hex");
+  return sha256Hex(canonicalJson(body));
 }
 
 export interface IdempotentResult<T> {

@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DomainError } from "../../errors.ts";
 import { PERMISSIONS } from "../../policy/permissions.ts";
-import { requestContext } from "../auth/routes.ts";
+import { requestContext } from "../request-context.ts";
 import { IDEMPOTENCY_KEY_PATTERN } from "./idempotency.ts";
 import type { ReferralReadingService } from "./reading-service.ts";
 import type { ReferralSubmissionService } from "./submission-service.ts";

@@ -12,7 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";
-import { requestContext } from "../auth/routes.ts";
+import { requestContext } from "../request-context.ts";
 import type { UserAdminService } from "./admin-service.ts";
 
 const userParams = z.object({ id: z.uuid({ message: "Must be a valid identifier" }) });

@@ -1,4 +1,4 @@
-import { teamRoles, type InviteUserRequest, type UpdateUserRequest } from "@cse/contracts";
+import { teamMembershipProblem, teamRoles, type InviteUserRequest, type UpdateUserRequest } from "@cse/contracts";
 import type { Config } from "../../config.ts";
 import type { Database, Transaction } from "../../db/client.ts";
 import { Conflict, NotFound, ValidationFailed } from "../../errors.ts";
@@ -45,10 +45,9 @@ export function createUserAdminService({ db, audit, config }: AdminDependencies)
     if (!(await tx.organisation.findUnique({ where: { id: organisationId } }))) {
       fieldErrors.push({ path: "organisationId", message: "Select an organisation from the list" });
     }
-    const needsTeam = teamRoles.includes(role);
-    if (needsTeam && !teamId) fieldErrors.push({ path: "teamId", message: "Select the team this person works in" });
-    if (!needsTeam && teamId)
-      fieldErrors.push({ path: "teamId", message: "Only triage members and leads belong to a team" });
+    // The request schema checks this too, but a change of role alone can leave the team wrong.
+    const membership = teamMembershipProblem(role, teamId);
+    if (membership) fieldErrors.push({ path: "teamId", message: membership });
     if (teamId && !(await tx.team.findUnique({ where: { id: teamId } }))) {
       fieldErrors.push({ path: "teamId", message: "Select a team from the list" });
     }
@@ -202,8 +201,8 @@ export function createUserAdminService({ db, audit, config }: AdminDependencies)
       changeStatus(admin, id, "user.disable", context, async () => ({ status: "DISABLED", disabledAt: new Date() })),
 
     enableUser: (admin: AuthenticatedUser, id: string, context: RequestContext) =>
-      changeStatus(admin, id, "user.enable", context, async (_tx, user) => {
-        const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+      changeStatus(admin, id, "user.enable", context, async (tx, user) => {
+        const row = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
         return { status: row.passwordHash ? "ACTIVE" : "INVITED", disabledAt: null };
       }),
 

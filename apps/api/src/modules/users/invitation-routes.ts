@@ -1,7 +1,7 @@
 import { acceptInvitationRequestSchema, invitationSchema } from "@cse/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { requestContext } from "../auth/routes.ts";
+import { requestContext } from "../request-context.ts";
 import type { InvitationService } from "./invitation-service.ts";
 
 const tokenParams = z.object({

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sha256Hex } from "../../security/hashing.ts";
 
 export function newInvitationToken(): { token: string; tokenHash: string } {
   const token = randomBytes(32).toString("base64url");
@@ -7,7 +8,7 @@ export function newInvitationToken(): { token: string; tokenHash: string } {
 
 /** Only the hash is stored: a copy of the database does not give anyone a working link. */
 export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return sha256Hex(token);
 }
 
 export const invitationPath = (token: string) => `/invitations/${token}`;

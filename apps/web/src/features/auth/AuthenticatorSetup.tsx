@@ -5,8 +5,9 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
-import { Button, Details, ErrorSummary, TextInput, errorsFromForm } from "../../components/govuk/index.ts";
+import { Button, Details, ErrorSummary, errorsFromForm } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
+import { TotpCodeInput } from "./TotpCodeInput.tsx";
 import { applyServerFailure } from "../forms/server-errors.ts";
 
 const confirmForm = z.object({ code: totpCodeSchema });
@@ -73,15 +74,10 @@ export function AuthenticatorSetup<T>({
               <p className="govuk-body app-secret-key">{enrolment.secret.match(/.{1,4}/g)?.join(" ")}</p>
             </Details>
             <form noValidate onSubmit={onSubmit}>
-              <TextInput
-                id="code"
+              <TotpCodeInput
                 label="Code from your authenticator app"
-                autoComplete="one-time-code"
-                inputMode="numeric"
-                spellCheck={false}
-                width="5"
                 error={errors.code?.message}
-                {...form.register("code")}
+                field={form.register("code")}
               />
               <Button disabled={isSubmitting} preventDoubleClick>
                 Continue

@@ -10,6 +10,7 @@ import { useAuth } from "../../auth/AuthContext.tsx";
 import { safeReturnPath } from "../../auth/RequireAuth.tsx";
 import { Button, ErrorSummary, TextInput, errorsFromForm } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
+import { TotpCodeInput } from "./TotpCodeInput.tsx";
 import { applyServerFailure } from "../forms/server-errors.ts";
 
 const codeForm = z.object({ code: totpCodeSchema });
@@ -70,17 +71,12 @@ export function SecondFactorPage() {
               {...form.register("code")}
             />
           ) : (
-            <TextInput
-              id="code"
+            <TotpCodeInput
               labelIsPageHeading
               label="Enter the code from your authenticator app"
               hint="Open the authenticator app on your phone. The code is 6 digits and changes every 30 seconds."
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              spellCheck={false}
-              width="5"
               error={errors.code?.message}
-              {...form.register("code")}
+              field={form.register("code")}
             />
           )}
           <Button disabled={isSubmitting} preventDoubleClick>

@@ -1,15 +1,10 @@
 import { useEffect, useState } from "react";
 import { useAuth } from "../../auth/AuthContext.tsx";
 import { Button } from "../../components/govuk/index.ts";
+import { formatTime } from "../../format/london-time.ts";
 
 const WARN_BEFORE_MS = 2 * 60_000;
 const ABSOLUTE_NOTICE_MS = 10 * 60_000;
-
-function formatTime(iso: string): string {
-  return new Date(iso)
-    .toLocaleTimeString("en-GB", { hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" })
-    .replace(" ", "");
-}
 
 /** The GOV.UK timeout warning: two minutes' notice, and a way to stay signed in. */
 export function SessionExpiryWarning() {

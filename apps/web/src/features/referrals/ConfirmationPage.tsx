@@ -5,7 +5,7 @@ import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
 import { Panel } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
-import { formatDateTime } from "./answers.ts";
+import { formatDateTime } from "../../format/london-time.ts";
 
 export function ConfirmationPage() {
   const { id = "" } = useParams();

@@ -5,7 +5,7 @@ import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
 import { ButtonLink, ErrorSummary, Tag } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
-import { formatDate, formatDateTime } from "./answers.ts";
+import { formatDate, formatDateTime } from "../../format/london-time.ts";
 
 interface DraftSummary {
   id: string;

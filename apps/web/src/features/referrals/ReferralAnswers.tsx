@@ -10,7 +10,7 @@ import {
 } from "@cse/contracts";
 import type { ReactNode } from "react";
 import { SummaryList, type SummaryRow } from "../../components/govuk/index.ts";
-import { formatDate } from "./answers.ts";
+import { formatDate } from "../../format/london-time.ts";
 
 const yesNoUnknown = { YES: "Yes", NO: "No", UNKNOWN: "Not known" } as const;
 const lines = (items: readonly string[]) =>

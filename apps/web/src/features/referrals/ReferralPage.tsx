@@ -21,7 +21,7 @@ import {
   errorsFromForm,
 } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
-import { formatDateTime } from "./answers.ts";
+import { formatDateTime } from "../../format/london-time.ts";
 import { ReferralAnswers } from "./ReferralAnswers.tsx";
 
 type AddendumForm = z.input<typeof addAddendumRequestSchema>;

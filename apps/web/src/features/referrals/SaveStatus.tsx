@@ -1,11 +1,6 @@
 import { useEffect, useState } from "react";
+import { formatTime } from "../../format/london-time.ts";
 import { useDraft } from "./DraftContext.tsx";
-
-// GOV.UK style: "1:42pm".
-const timeOf = (date: Date) =>
-  date
-    .toLocaleTimeString("en-GB", { hour: "numeric", minute: "2-digit", hour12: true, timeZone: "Europe/London" })
-    .replace(/\s/g, "");
 
 /** Says plainly whether the answers are safe on the server, and what to do when they are not. */
 export function SaveStatus() {
@@ -79,7 +74,7 @@ export function SaveStatus() {
         : saveState.kind === "pending"
           ? "Changes not saved yet"
           : saveState.at
-            ? `Draft saved at ${timeOf(saveState.at)}`
+            ? `Draft saved at ${formatTime(saveState.at)}`
             : "Your answers are saved as a draft as you go."}
     </p>
   );

@@ -17,25 +17,3 @@ export function contentFromSubmission(referral: ValidReferral, user: CurrentUser
     aboutYou: { ...referral.aboutYou, name: user.displayName, organisation: user.organisation.name },
   };
 }
-
-export function formatDate(isoDate: string | null): string {
-  if (!isoDate) return "";
-  return new Date(`${isoDate.slice(0, 10)}T12:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "Europe/London",
-  });
-}
-
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: "Europe/London",
-  });
-}
