@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { datePartsToIso } from "./date-parts.ts";
 import { EXAMPLE_REFERRAL_SUBMISSION } from "./example.ts";
-import { emptyReferralForm, validateReferralForm, type ReferralFormValues } from "./form.ts";
+import { emptyEntity, emptyReferralForm, validateReferralForm, type ReferralFormValues } from "./form.ts";
 import { CSE_INDICATORS } from "./indicators.ts";
 import { referralSubmissionSchema } from "./submission.ts";
 
@@ -221,5 +221,27 @@ describe("containsForbiddenCharacters", () => {
       expect(containsForbiddenCharacters(bad), JSON.stringify(bad)).toBe(true);
     for (const good of ["line one\nline two\tand a tab\r\n", "🙏🏽 Zoë", "وہ محفوظ ہے", "中文", ""])
       expect(containsForbiddenCharacters(good), good).toBe(false);
+  });
+});
+
+describe("formValuesFromDraft", () => {
+  it("restores what a draft holds over an empty form, filling in fields older drafts lack", async () => {
+    const { formValuesFromDraft } = await import("./form.ts");
+    const values = formValuesFromDraft(
+      { child: { givenNames: "Zoë" }, entities: [{ kind: "VEHICLE", vehicleRegistrations: "AB12 CDE" }] },
+      { jobTitle: "Teacher", phone: null },
+    );
+    expect(values.child.givenNames).toBe("Zoë");
+    expect(values.child.familyName).toBe("");
+    expect(values.child.dateOfBirth).toEqual({ day: "", month: "", year: "" });
+    expect(values.concern.indicators.going_missing).toEqual({ level: "", detail: "" });
+    expect(values.aboutYou).toEqual({ phone: "", bestTimeToCall: "", jobTitle: "Teacher" });
+    // An entity saved before a field existed gains it, empty.
+    expect(values.entities).toEqual([{ ...emptyEntity(), kind: "VEHICLE", vehicleRegistrations: "AB12 CDE" }]);
+  });
+
+  it("keeps an unanswered radio group (null) as not answered", async () => {
+    const { formValuesFromDraft } = await import("./form.ts");
+    expect(formValuesFromDraft({ immediateDanger: null }).immediateDanger).toBe("");
   });
 });

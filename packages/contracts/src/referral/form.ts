@@ -1,5 +1,6 @@
 import { emptyDateParts, datePartsToIso, type DateParts } from "./date-parts.ts";
 import { CSE_INDICATORS } from "./indicators.ts";
+import type { ReferralDraftContent } from "./draft.ts";
 import { referralSubmissionSchema, type ReferralSubmission, type ValidReferral } from "./submission.ts";
 
 /** One person, place or vehicle as the form holds it: lists are one item per line. */
@@ -136,6 +137,30 @@ export function emptyReferralForm(
 
 // react-hook-form reports an unanswered radio group as null, so every reader accepts it.
 type Answer = string | null | undefined;
+/** Deep merge of what a draft holds over an empty form, so older drafts gain new fields. */
+function mergeOver<T>(base: T, saved: unknown): T {
+  if (saved === undefined || saved === null) return base;
+  if (Array.isArray(base)) return (Array.isArray(saved) ? saved : base) as T;
+  if (typeof base === "object" && base !== null) {
+    const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [key, value] of Object.entries(saved as Record<string, unknown>)) {
+      merged[key] = key in merged ? mergeOver(merged[key], value) : value;
+    }
+    return merged as T;
+  }
+  return (typeof saved === typeof base ? saved : base) as T;
+}
+
+/** The whole form as a draft left it: every field present, whatever the draft was saved with. */
+export function formValuesFromDraft(
+  content: ReferralDraftContent,
+  aboutYou: { jobTitle?: string | null; phone?: string | null } = {},
+): ReferralFormValues {
+  const values = mergeOver(emptyReferralForm(aboutYou), content);
+  values.entities = values.entities.map((entity) => mergeOver(emptyEntity(), entity));
+  return values;
+}
+
 const blankToUndefined = (value: Answer) =>
   value === undefined || value === null || value.trim() === "" ? undefined : value;
 const lines = (value: Answer) =>

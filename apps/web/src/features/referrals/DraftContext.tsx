@@ -1,4 +1,4 @@
-import { emptyReferralForm, type Draft, type ReferralDraftContent, type ReferralFormValues } from "@cse/contracts";
+import { formValuesFromDraft, type Draft, type ReferralFormValues } from "@cse/contracts";
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
@@ -16,29 +16,6 @@ interface DraftContextValue {
 }
 
 const DraftContext = createContext<DraftContextValue | null>(null);
-
-/** Deep merge of what a draft holds over the empty form, so older drafts gain new fields. */
-function mergeOver<T>(base: T, saved: unknown): T {
-  if (saved === undefined || saved === null) return base;
-  if (Array.isArray(base)) return (Array.isArray(saved) ? saved : base) as T;
-  if (typeof base === "object" && base !== null) {
-    const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-    for (const [key, value] of Object.entries(saved as Record<string, unknown>)) {
-      merged[key] = key in merged ? mergeOver(merged[key], value) : value;
-    }
-    return merged as T;
-  }
-  return (typeof saved === typeof base ? saved : base) as T;
-}
-
-export function toFormValues(
-  content: ReferralDraftContent,
-  aboutYou: { jobTitle: string | null; phone: string | null },
-): ReferralFormValues {
-  const values = mergeOver(emptyReferralForm(aboutYou), content);
-  values.entities = values.entities.map((entity) => mergeOver(emptyReferralForm().entities[0] ?? entity, entity));
-  return values;
-}
 
 export function DraftProvider({ draftId, children }: { draftId: string; children: ReactNode }) {
   const user = useCurrentUser();
@@ -77,7 +54,7 @@ export function DraftProvider({ draftId, children }: { draftId: string; children
         draftId,
         saver,
         saveState,
-        getValues: () => toFormValues(saver.current, { jobTitle: user.jobTitle, phone: user.phone }),
+        getValues: () => formValuesFromDraft(saver.current, { jobTitle: user.jobTitle, phone: user.phone }),
         setValues: (values) => saver.update(values),
       },
     [draftId, saver, saveState, user.jobTitle, user.phone],
