@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateTimeSchema, uuidSchema } from "../common.ts";
+import { CSE_INDICATORS, NO_SIGNS_SEEN, type CseIndicator } from "./indicators.ts";
 
 // A draft holds what was typed, finished or not: every field optional, every string
 // bounded, nothing outside the form's shape accepted.
@@ -62,6 +63,7 @@ export const referralDraftContentSchema = z
         location: text(1000),
         informationSource: text(30),
         informationSourceDetail: text(2000),
+        signs: z.array(z.string().max(60)).max(40, "Too many signs").nullable().optional(),
         indicators: z
           .record(z.string().max(60), z.strictObject({ level: text(20), detail: text(4000) }).partial())
           .refine((value) => Object.keys(value).length <= 40, "Too many indicators")
@@ -85,10 +87,42 @@ export const referralDraftContentSchema = z
       .strictObject({ phone: text(60), bestTimeToCall: text(SHORT), jobTitle: text(SHORT) })
       .partial()
       .optional(),
+    entitiesReviewed: text(10),
   })
   .meta({ examples: [{ immediateDanger: "no", child: { givenNames: "Amira", familyName: "Khan" } }] });
 
 export type ReferralDraftContent = z.infer<typeof referralDraftContentSchema>;
+
+const STRENGTHS = new Set(["LOW", "MEDIUM", "HIGH"]);
+
+/**
+ * Opens a draft saved before the form asked "which signs have you seen or been told about?".
+ * Then every sign was rated, "not present" included. A sign rated low, medium or high is now a
+ * ticked sign (a disclosure, which has no degree, is simply present); "not present" was often
+ * said for want of "not known", so it becomes no answer. A draft that rated every sign it
+ * answered as not present said, in effect, "None of these". A draft already in the new shape
+ * is returned as it is.
+ */
+export function migrateDraftContent(content: ReferralDraftContent): ReferralDraftContent {
+  const concern = content.concern;
+  if (!concern?.indicators || concern.signs) return content;
+  const ratings = concern.indicators;
+  const signs: string[] = [];
+  const indicators: Record<string, { level?: string | null; detail?: string | null }> = {};
+  for (const { code, scale } of CSE_INDICATORS as readonly CseIndicator[]) {
+    const rating = ratings[code];
+    const level = rating?.level ?? "";
+    if (STRENGTHS.has(level)) {
+      signs.push(code);
+      indicators[code] = { level: scale.kind === "presence" ? "PRESENT" : level, detail: rating?.detail ?? "" };
+    } else {
+      indicators[code] = { level: "", detail: "" };
+    }
+  }
+  const saidNotPresent = Object.values(ratings).some((rating) => rating.level === "NOT_PRESENT");
+  if (signs.length === 0 && saidNotPresent) signs.push(NO_SIGNS_SEEN);
+  return { ...content, concern: { ...concern, signs, indicators } };
+}
 
 export const saveDraftRequestSchema = z
   .strictObject({

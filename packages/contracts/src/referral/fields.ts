@@ -76,10 +76,11 @@ export function requiredBoolean(message: string) {
 /** UK postcode shape; routing parses it fully (packages/domain). */
 export const POSTCODE_PATTERN = /^[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]{2}$/;
 
-export function optionalPostcode(label: string) {
+/** `of` names whose postcode it is, so the message names the field ("for the child's home"). */
+export function optionalPostcode(label: string, of: string) {
   return optionalText(label, 10).refine(
     (value) => value === null || POSTCODE_PATTERN.test(value),
-    `Enter a real postcode for the ${label.toLowerCase()}, like LS1 4AP`,
+    `Enter a real postcode for ${of}, like LS1 4AP`,
   );
 }
 

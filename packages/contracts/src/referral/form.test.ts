@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { datePartsToIso } from "./date-parts.ts";
 import { EXAMPLE_REFERRAL_SUBMISSION } from "./example.ts";
 import { emptyEntity, emptyReferralForm, validateReferralForm, type ReferralFormValues } from "./form.ts";
-import { CSE_INDICATORS } from "./indicators.ts";
+import { NO_SIGNS_SEEN } from "./indicators.ts";
 import { referralSubmissionSchema } from "./submission.ts";
 
 function completeForm(): ReferralFormValues {
@@ -18,7 +18,7 @@ function completeForm(): ReferralFormValues {
     lookedAfter: "NO",
   });
   Object.assign(form.concern, { description: "Seen getting into a car with older men.", informationSource: "SEEN" });
-  for (const { code } of CSE_INDICATORS) form.concern.indicators[code] = { level: "NOT_PRESENT", detail: "" };
+  form.concern.signs = ["going_missing", "disclosure_of_sexual_assault"];
   form.concern.indicators.going_missing = { level: "HIGH", detail: "Missing three nights" };
   form.entities = [
     {
@@ -67,6 +67,11 @@ describe("validateReferralForm", () => {
       addresses: ["1 High St, Leeds"],
     });
     expect(result.data.informationSharing.referrerIdentityShareable).toBe(true);
+    // Only the ticked signs are sent; a disclosure is simply present.
+    expect(result.data.concern.indicators).toEqual({
+      going_missing: { level: "HIGH", detail: "Missing three nights" },
+      disclosure_of_sexual_assault: { level: "PRESENT", detail: null },
+    });
     // The server accepts exactly what the browser built.
     expect(referralSubmissionSchema.safeParse(result.submission).success).toBe(true);
   });
@@ -80,7 +85,7 @@ describe("validateReferralForm", () => {
       "child.dateOfBirthKnown": "Enter the child's date of birth, or their approximate age if you do not know it",
       "concern.description": "Describe what was seen, heard or disclosed",
       "concern.informationSource": "Select how you know about this concern",
-      "concern.indicators.going_missing.level": "Select how strongly this indicator is present",
+      "concern.signs": "Select the signs you have seen or been told about, or select 'None of these'",
       "informationSharing.consent": "Select whether consent was given to share this information",
       "aboutYou.phone": "Enter a phone number we can call you on",
     });
@@ -136,6 +141,41 @@ describe("validateReferralForm", () => {
     expect(validateReferralForm(form)).toMatchObject({
       success: true,
       data: { child: { estimatedAgeYears: 12, dateOfBirth: null } },
+    });
+  });
+
+  it("takes 'None of these' as an answer, and never sends a sign that was not ticked", () => {
+    const form = completeForm();
+    form.concern.signs = [NO_SIGNS_SEEN];
+    expect(validateReferralForm(form)).toMatchObject({ success: true, data: { concern: { indicators: {} } } });
+    form.concern.signs = [NO_SIGNS_SEEN, "going_missing"];
+    expect(messagesOf(form)["concern.signs"]).toBe(
+      "Select the signs you have seen or been told about, or select 'None of these'",
+    );
+  });
+
+  it("names the sign in every error about one", () => {
+    const form = completeForm();
+    form.concern.signs = ["going_missing", "older_associates"];
+    form.concern.indicators.going_missing = { level: "", detail: "" };
+    expect(messagesOf(form)).toEqual({
+      "concern.indicators.going_missing.level": "Select how strong the sign of going missing is",
+      "concern.indicators.older_associates.level": "Select how strong the sign of older 'boyfriend' or associates is",
+    });
+  });
+
+  it("shows every error of a page at once, cross-field rules included", () => {
+    const form = completeForm();
+    Object.assign(form.informationSharing, { parentsAware: "", consent: "NOT_SOUGHT", lawfulBasis: "CONSENT" });
+    form.child.lookedAfter = "YES";
+    form.child.homePostcode = "LS99";
+    expect(messagesOf(form)).toEqual({
+      "child.homePostcode": "Enter a real postcode for the child's home, like LS1 4AP",
+      "child.responsibleAuthority": "Enter the local authority responsible for the child's care",
+      "informationSharing.parentsAware": "Select whether the child's parents or carers know about this referral",
+      "informationSharing.sharingWithoutConsentReason":
+        "Explain why you are sharing without consent, for example because of a risk of significant harm",
+      "informationSharing.lawfulBasis": "Consent cannot be the lawful basis when consent was not given",
     });
   });
 
@@ -238,6 +278,28 @@ describe("formValuesFromDraft", () => {
     expect(values.aboutYou).toEqual({ phone: "", bestTimeToCall: "", jobTitle: "Teacher" });
     // An entity saved before a field existed gains it, empty.
     expect(values.entities).toEqual([{ ...emptyEntity(), kind: "VEHICLE", vehicleRegistrations: "AB12 CDE" }]);
+  });
+
+  it("opens a draft saved when every sign had to be rated: rated signs are ticked, 'not present' is not known", async () => {
+    const { formValuesFromDraft } = await import("./form.ts");
+    const values = formValuesFromDraft({
+      concern: {
+        indicators: {
+          going_missing: { level: "MEDIUM", detail: "Twice" },
+          gifts_or_money: { level: "NOT_PRESENT", detail: "" },
+          disclosure_of_sexual_assault: { level: "LOW", detail: "Told a friend" },
+        },
+      },
+    });
+    expect(values.concern.signs).toEqual(["going_missing", "disclosure_of_sexual_assault"]);
+    expect(values.concern.indicators.going_missing).toEqual({ level: "MEDIUM", detail: "Twice" });
+    expect(values.concern.indicators.gifts_or_money).toEqual({ level: "", detail: "" });
+    expect(values.concern.indicators.disclosure_of_sexual_assault).toEqual({ level: "PRESENT", detail: "Told a friend" });
+    // Every sign said to be not present: in the new words, "None of these".
+    const none = formValuesFromDraft({ concern: { indicators: { going_missing: { level: "NOT_PRESENT" } } } });
+    expect(none.concern.signs).toEqual([NO_SIGNS_SEEN]);
+    // Nothing rated yet: the question is still unanswered.
+    expect(formValuesFromDraft({ concern: { indicators: { going_missing: { level: "" } } } }).concern.signs).toEqual([]);
   });
 
   it("keeps an unanswered radio group (null) as not answered", async () => {

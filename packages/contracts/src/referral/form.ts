@@ -1,6 +1,6 @@
 import { emptyDateParts, datePartsToIso, type DateParts } from "./date-parts.ts";
-import { CSE_INDICATORS } from "./indicators.ts";
-import type { ReferralDraftContent } from "./draft.ts";
+import { migrateDraftContent, type ReferralDraftContent } from "./draft.ts";
+import { CSE_INDICATORS, NO_SIGNS_SEEN, type CseIndicator } from "./indicators.ts";
 import { referralSubmissionSchema, type ReferralSubmission, type ValidReferral } from "./submission.ts";
 
 /** One person, place or vehicle as the form holds it: lists are one item per line. */
@@ -53,6 +53,9 @@ export interface ReferralFormValues {
     location: string;
     informationSource: string;
     informationSourceDetail: string;
+    /** The signs ticked on "Which of these signs have you seen or been told about?", or NO_SIGNS_SEEN. */
+    signs: string[];
+    /** How strongly, and what is known, for each sign ticked. */
     indicators: Record<string, { level: string; detail: string }>;
   };
   entities: EntityFormValues[];
@@ -65,6 +68,8 @@ export interface ReferralFormValues {
     referrerIdentityShareable: string;
   };
   aboutYou: { phone: string; bestTimeToCall: string; jobTitle: string };
+  /** "yes" once the referrer has been through the optional people, places and vehicles page. */
+  entitiesReviewed: string;
 }
 
 export function emptyEntity(kind = ""): EntityFormValues {
@@ -120,6 +125,7 @@ export function emptyReferralForm(
       location: "",
       informationSource: "",
       informationSourceDetail: "",
+      signs: [],
       indicators: Object.fromEntries(CSE_INDICATORS.map((indicator) => [indicator.code, { level: "", detail: "" }])),
     },
     entities: [],
@@ -132,6 +138,7 @@ export function emptyReferralForm(
       referrerIdentityShareable: "",
     },
     aboutYou: { phone: aboutYou.phone ?? "", bestTimeToCall: "", jobTitle: aboutYou.jobTitle ?? "" },
+    entitiesReviewed: "",
   };
 }
 
@@ -156,7 +163,7 @@ export function formValuesFromDraft(
   content: ReferralDraftContent,
   aboutYou: { jobTitle?: string | null; phone?: string | null } = {},
 ): ReferralFormValues {
-  const values = mergeOver(emptyReferralForm(aboutYou), content);
+  const values = mergeOver(emptyReferralForm(aboutYou), migrateDraftContent(content));
   values.entities = values.entities.map((entity) => mergeOver(emptyEntity(), entity));
   return values;
 }
@@ -180,6 +187,27 @@ const wholeNumber = (value: Answer): number | string | undefined => {
   if (trimmed === "") return undefined;
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 };
+
+/**
+ * The signs ticked, each with its rating; {} for "None of these"; undefined when the question
+ * is not answered (or answered both ways), so that the schema asks for an answer.
+ */
+function indicatorsFromForm(concern: ReferralFormValues["concern"]): unknown {
+  const signs = Array.isArray(concern.signs) ? concern.signs : [];
+  const none = signs.includes(NO_SIGNS_SEEN);
+  const ticked = (CSE_INDICATORS as readonly CseIndicator[]).filter(({ code }) => signs.includes(code));
+  if (none) return ticked.length === 0 ? {} : undefined;
+  if (ticked.length === 0) return undefined;
+  return Object.fromEntries(
+    ticked.map(({ code, scale }) => {
+      const rating = concern.indicators[code];
+      return [
+        code,
+        { level: scale.kind === "presence" ? "PRESENT" : blankToUndefined(rating?.level), detail: rating?.detail ?? "" },
+      ];
+    }),
+  );
+}
 
 /** The API's shape of what the form holds. Dates must already have passed datePartsToIso. */
 export function toSubmission(
@@ -221,18 +249,7 @@ export function toSubmission(
       location: concern.location,
       informationSource: blankToUndefined(concern.informationSource),
       informationSourceDetail: concern.informationSourceDetail,
-      indicators: Object.fromEntries(
-        CSE_INDICATORS.map(({ code }) => {
-          const rating = concern.indicators[code];
-          return [
-            code,
-            {
-              level: blankToUndefined(rating?.level),
-              detail: rating?.level && rating.level !== "NOT_PRESENT" ? rating.detail : null,
-            },
-          ];
-        }),
-      ),
+      indicators: indicatorsFromForm(concern),
     },
     entities: form.entities.map((entity) => ({
       kind: blankToUndefined(entity.kind),
@@ -329,6 +346,8 @@ export function validateReferralForm(form: ReferralFormValues): FormValidation {
     // "Date of birth or age" is asked as a question first.
     if (path === "child.dateOfBirth" && dateOfBirthKnown === "") path = "child.dateOfBirthKnown";
     if (path === "child.dateOfBirth" && dateOfBirthKnown === "no") path = "child.estimatedAgeYears";
+    // "Which signs?" is one group of checkboxes in the form.
+    if (path === "concern.indicators") path = "concern.signs";
     if (reported.has(path)) continue;
     reported.add(path);
     issues.push({ path, message: issue.message });

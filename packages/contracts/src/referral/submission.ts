@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   capitalise,
+  isRealDate,
   optionalPostcode,
   optionalText,
   optionalYesNoUnknown,
@@ -11,7 +12,7 @@ import {
   textList,
   todayInEngland,
 } from "./fields.ts";
-import { CSE_INDICATORS, indicatorLevelSchema, type IndicatorCode } from "./indicators.ts";
+import { CSE_INDICATORS, type CseIndicator, type IndicatorCode } from "./indicators.ts";
 
 export const MAX_CONCERN_ENTITIES = 20;
 /** CSE services are for children: under 18 on the day of the referral. */
@@ -63,11 +64,18 @@ export const lawfulBasisSchema = z.enum(
   { error: "Select the lawful basis for sharing this information" },
 );
 export const lawfulBasisLabels: Record<z.infer<typeof lawfulBasisSchema>, string> = {
+  PUBLIC_TASK_SAFEGUARDING: "To protect a child, as part of our public duties",
+  LEGAL_OBLIGATION: "Because the law requires us to share it",
+  VITAL_INTERESTS: "To protect someone's life",
+  CONSENT: "Because the person gave their consent",
+};
+/** The statute behind each lawful basis: a hint under the plain words, for those who need it. */
+export const lawfulBasisHints: Record<z.infer<typeof lawfulBasisSchema>, string> = {
   PUBLIC_TASK_SAFEGUARDING:
-    "Public task (UK GDPR 6(1)(e)) and safeguarding of children (DPA 2018, Schedule 1, paragraph 18)",
-  LEGAL_OBLIGATION: "Legal obligation (UK GDPR 6(1)(c))",
-  VITAL_INTERESTS: "Vital interests (UK GDPR 6(1)(d))",
-  CONSENT: "Consent (UK GDPR 6(1)(a))",
+    "Public task, UK GDPR Article 6(1)(e), and safeguarding of children, Data Protection Act 2018, Schedule 1, paragraph 18",
+  LEGAL_OBLIGATION: "Legal obligation, UK GDPR Article 6(1)(c)",
+  VITAL_INTERESTS: "Vital interests, UK GDPR Article 6(1)(d)",
+  CONSENT: "Consent, UK GDPR Article 6(1)(a)",
 };
 
 const PHONE_PATTERN = {
@@ -77,6 +85,15 @@ const PHONE_PATTERN = {
 const VEHICLE_PATTERN = {
   pattern: /^[A-Za-z0-9 -]{2,12}$/,
   message: "Enter vehicle registrations using letters and numbers only, like AB12 CDE",
+};
+
+/**
+ * Cross-field rules run even when another answer on the page is wrong, so that every error a
+ * page has is shown at once, never in a second round. They read the values defensively: a
+ * field that failed holds what was sent, not its parsed form.
+ */
+const everyTime = {
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null,
 };
 
 const childSchema = z
@@ -107,9 +124,9 @@ const childSchema = z
     learningDisability: optionalYesNoUnknown,
     disabilityDetails: optionalText("Details of disability or difficulty", 1000),
     homeAddress: optionalText("Home address", 300),
-    homePostcode: optionalPostcode("Home postcode"),
+    homePostcode: optionalPostcode("Home postcode", "the child's home"),
     currentWhereabouts: optionalText("Where the child is now", 300),
-    currentPostcode: optionalPostcode("Postcode where the child is now"),
+    currentPostcode: optionalPostcode("Postcode where the child is now", "where the child is now"),
     school: optionalText("School or college", 200),
     parentalResponsibility: optionalText("Who has parental responsibility", 300),
     householdMembers: optionalText("Household members", 1000),
@@ -118,28 +135,32 @@ const childSchema = z
     responsibleAuthority: optionalText("Responsible authority", 120),
   })
   .superRefine((child, ctx) => {
-    if (child.dateOfBirth === null && child.estimatedAgeYears === null) {
+    if (child.dateOfBirth == null && child.estimatedAgeYears == null) {
       ctx.addIssue({
         code: "custom",
         path: ["dateOfBirth"],
         message: "Enter the child's date of birth, or their approximate age if you do not know it",
       });
     }
-    if (child.dateOfBirth !== null && ageOn(child.dateOfBirth, todayInEngland()) > MAX_CHILD_AGE) {
+    if (
+      typeof child.dateOfBirth === "string" &&
+      isRealDate(child.dateOfBirth) &&
+      ageOn(child.dateOfBirth, todayInEngland()) > MAX_CHILD_AGE
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["dateOfBirth"],
         message: "The child must be under 18. For adults, contact adult social care",
       });
     }
-    if (child.lookedAfter === "YES" && child.responsibleAuthority === null) {
+    if (child.lookedAfter === "YES" && !child.responsibleAuthority) {
       ctx.addIssue({
         code: "custom",
         path: ["responsibleAuthority"],
         message: "Enter the local authority responsible for the child's care",
       });
     }
-  });
+  }, everyTime);
 
 function ageOn(dateOfBirth: string, today: string): number {
   const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
@@ -147,17 +168,34 @@ function ageOn(dateOfBirth: string, today: string): number {
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
-const indicatorRatingSchema = z.strictObject({
-  level: indicatorLevelSchema,
-  detail: optionalText("Detail", 1000),
-});
+const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
+/** How one sign is rated: its own levels, and messages that name it. */
+function ratingSchemaFor(indicator: CseIndicator) {
+  const level =
+    indicator.scale.kind === "presence"
+      ? z.literal("PRESENT", { error: `Say whether there has been a ${inSentence(indicator.label)}` })
+      : z.enum(["LOW", "MEDIUM", "HIGH"], {
+          error: `Select how strong the sign of ${inSentence(indicator.label)} is`,
+        });
+  return z.strictObject({
+    level,
+    detail: optionalText(`What you know about ${inSentence(indicator.label)}`, 1000),
+  });
+}
+
+/**
+ * The signs the referrer has seen or been told about, each rated. A sign left out is not known
+ * to them (never "not present"), and an empty record is their answer "None of these".
+ */
 const indicatorsSchema = z.strictObject(
-  Object.fromEntries(CSE_INDICATORS.map((indicator) => [indicator.code, indicatorRatingSchema])) as Record<
-    IndicatorCode,
-    typeof indicatorRatingSchema
-  >,
-  { error: "Rate every indicator" },
+  Object.fromEntries(
+    (CSE_INDICATORS as readonly CseIndicator[]).map((indicator) => [
+      indicator.code,
+      ratingSchemaFor(indicator).optional(),
+    ]),
+  ) as Record<IndicatorCode, z.ZodOptional<ReturnType<typeof ratingSchemaFor>>>,
+  { error: "Select the signs you have seen or been told about, or select 'None of these'" },
 );
 
 const concernSchema = z
@@ -180,11 +218,11 @@ const concernSchema = z
   .superRefine((concern, ctx) => {
     if (
       (concern.informationSource === "OTHER" || concern.informationSource === "THIRD_PARTY") &&
-      concern.informationSourceDetail === null
+      !concern.informationSourceDetail
     ) {
       ctx.addIssue({ code: "custom", path: ["informationSourceDetail"], message: "Say who told you, or how you know" });
     }
-  });
+  }, everyTime);
 
 const entitySchema = z
   .strictObject({
@@ -212,8 +250,8 @@ const entitySchema = z
   })
   .superRefine((entity, ctx) => {
     const identified =
-      entity.name !== null ||
-      entity.description !== null ||
+      Boolean(entity.name) ||
+      Boolean(entity.description) ||
       [
         entity.nicknames,
         entity.phoneNumbers,
@@ -221,15 +259,16 @@ const entitySchema = z
         entity.addresses,
         entity.postcodes,
         entity.vehicleRegistrations,
-      ].some((list) => list.length > 0);
+      ].some((list) => Array.isArray(list) && list.length > 0);
     if (!identified) {
+      const kind = typeof entity.kind === "string" ? entity.kind.toLowerCase() : "person, place or vehicle";
       ctx.addIssue({
         code: "custom",
         path: ["name"],
-        message: `Give at least one detail about this ${entity.kind.toLowerCase()}, or remove it`,
+        message: `Give at least one detail about this ${kind}, or remove it`,
       });
     }
-  });
+  }, everyTime);
 
 const informationSharingSchema = z
   .strictObject({
@@ -241,21 +280,22 @@ const informationSharingSchema = z
     referrerIdentityShareable: requiredBoolean("Select whether your name may be shared with the family"),
   })
   .superRefine((sharing, ctx) => {
-    if (sharing.consent !== "GIVEN" && sharing.sharingWithoutConsentReason === null) {
+    const withoutConsent = sharing.consent === "REFUSED" || sharing.consent === "NOT_SOUGHT";
+    if (withoutConsent && !sharing.sharingWithoutConsentReason) {
       ctx.addIssue({
         code: "custom",
         path: ["sharingWithoutConsentReason"],
         message: "Explain why you are sharing without consent, for example because of a risk of significant harm",
       });
     }
-    if (sharing.lawfulBasis === "CONSENT" && sharing.consent !== "GIVEN") {
+    if (sharing.lawfulBasis === "CONSENT" && withoutConsent) {
       ctx.addIssue({
         code: "custom",
         path: ["lawfulBasis"],
         message: "Consent cannot be the lawful basis when consent was not given",
       });
     }
-  });
+  }, everyTime);
 
 const aboutYouSchema = z.strictObject({
   phone: requiredText("Contact number", 30, "Enter a phone number we can call you on").refine(

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDateTimeSchema, uuidSchema } from "../common.ts";
 import { containsForbiddenCharacters, yesNoUnknownSchema } from "./fields.ts";
-import { indicatorLevelSchema } from "./indicators.ts";
+import { indicatorAnswerSchema } from "./indicators.ts";
 import {
   concernKindSchema,
   consentSchema,
@@ -129,7 +129,8 @@ export const referralContentSchema = z.object({
     location: text,
     informationSource: informationSourceSchema,
     informationSourceDetail: text,
-    indicators: z.array(z.object({ code: z.string(), label: z.string(), level: indicatorLevelSchema, detail: text })),
+    // Every sign in the partnership's list: NOT_KNOWN where the referrer did not say they had seen it.
+    indicators: z.array(z.object({ code: z.string(), label: z.string(), level: indicatorAnswerSchema, detail: text })),
   }),
   entities: z.array(
     z.object({
