@@ -54,6 +54,13 @@ describe("assessRisk: RED", () => {
     });
   });
 
+  it("when sexual assault is disclosed, reported as simply present, with one reason", () => {
+    expect(assess(input({ disclosure_of_sexual_assault: "PRESENT" }))).toEqual({
+      rating: "RED",
+      reasons: ["Disclosure of sexual assault reported"],
+    });
+  });
+
   it("not for a disclosure marked not present", () => {
     expect(assess(input({ disclosure_of_sexual_assault: "NOT_PRESENT" })).rating).toBe("GREEN");
   });
@@ -83,7 +90,7 @@ describe("assessRisk: RED", () => {
   it("not for a child under 13 with no indicator present", () => {
     expect(assess(input({ going_missing: "NOT_PRESENT" }, { childAgeYears: 9 }))).toEqual({
       rating: "GREEN",
-      reasons: ["No indicators present"],
+      reasons: ["No signs of exploitation seen or reported", "13 signs not known to the referrer, so not ruled out"],
     });
   });
 
@@ -139,7 +146,11 @@ describe("assessRisk: AMBER", () => {
     });
     expect(assess(input({ going_missing: "LOW", gifts_or_money: "LOW" }))).toEqual({
       rating: "GREEN",
-      reasons: ["No indicator rated medium or high", "2 indicators rated low"],
+      reasons: [
+        "No indicator rated medium or high",
+        "2 indicators rated low",
+        "12 signs not known to the referrer, so not ruled out",
+      ],
     });
   });
 
@@ -152,16 +163,28 @@ describe("assessRisk: AMBER", () => {
 });
 
 describe("assessRisk: GREEN", () => {
-  it("with no indicators at all, or all marked not present", () => {
-    const none = { rating: "GREEN", reasons: ["No indicators present"] };
-    expect(assess(input({}))).toEqual(none);
-    expect(assess(input(Object.fromEntries(CODES.map((code) => [code, "NOT_PRESENT"]))))).toEqual(none);
+  it("with no sign reported, saying the signs are not known rather than absent", () => {
+    expect(assess(input({}))).toEqual({
+      rating: "GREEN",
+      reasons: ["No signs of exploitation seen or reported", "14 signs not known to the referrer, so not ruled out"],
+    });
+  });
+
+  it("with every sign said to be not present (a referral made before 'not known' could be said)", () => {
+    expect(assess(input(Object.fromEntries(CODES.map((code) => [code, "NOT_PRESENT"]))))).toEqual({
+      rating: "GREEN",
+      reasons: ["No signs of exploitation seen or reported"],
+    });
   });
 
   it("with one low indicator", () => {
     expect(assess(input({ going_missing: "LOW" }))).toEqual({
       rating: "GREEN",
-      reasons: ["No indicator rated medium or high", "1 indicator rated low"],
+      reasons: [
+        "No indicator rated medium or high",
+        "1 indicator rated low",
+        "13 signs not known to the referrer, so not ruled out",
+      ],
     });
   });
 });
@@ -188,7 +211,7 @@ describe("assessRisk: partnership rules are data", () => {
     });
     expect(assessRisk(input({ gifts_or_money: "HIGH" }, { childAgeYears: 16 }), LABELS, rules)).toEqual({
       rating: "GREEN",
-      reasons: ["1 indicator rated high"],
+      reasons: ["1 indicator rated high", "13 signs not known to the referrer, so not ruled out"],
     });
   });
 

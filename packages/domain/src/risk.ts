@@ -1,7 +1,12 @@
 export const RISK_RATINGS = ["GREEN", "AMBER", "RED"] as const;
 export type RiskRating = (typeof RISK_RATINGS)[number];
 
-export const INDICATOR_LEVELS = ["NOT_PRESENT", "LOW", "MEDIUM", "HIGH"] as const;
+/**
+ * A sign's level, lowest first. PRESENT is a sign with no degree (a disclosure of sexual
+ * assault), as strong as HIGH. NOT_PRESENT appears only in referrals made when every sign had
+ * to be rated. A sign the referrer did not report is not in the record at all: not known.
+ */
+export const INDICATOR_LEVELS = ["NOT_PRESENT", "LOW", "MEDIUM", "HIGH", "PRESENT"] as const;
 export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
 
 /**
@@ -45,7 +50,10 @@ export interface RiskInput {
   readonly immediateDanger: boolean;
   /** Known or estimated age; null when neither is known, and then no age rule applies. */
   readonly childAgeYears: number | null;
-  /** Indicator code -> level. Codes missing from the record count as not present. */
+  /**
+   * Indicator code -> level, for the signs the referrer reported. A code missing from the
+   * record is not known: it raises nothing, and a GREEN rating says how many were not known.
+   */
   readonly indicators: Readonly<Record<string, IndicatorLevel>>;
 }
 
@@ -55,13 +63,14 @@ export interface RiskAssessment {
   readonly reasons: readonly string[];
 }
 
-const LEVEL_RANK: Record<IndicatorLevel, number> = { NOT_PRESENT: 0, LOW: 1, MEDIUM: 2, HIGH: 3 };
+const LEVEL_RANK: Record<IndicatorLevel, number> = { NOT_PRESENT: 0, LOW: 1, MEDIUM: 2, HIGH: 3, PRESENT: 3 };
 const RATING_RANK: Record<RiskRating, number> = { GREEN: 0, AMBER: 1, RED: 2 };
 const LEVEL_WORDS: Record<IndicatorLevel, string> = {
   NOT_PRESENT: "not present",
   LOW: "low",
   MEDIUM: "medium",
   HIGH: "high",
+  PRESENT: "present",
 };
 
 /** "medium or higher", but plain "high" for the top level. */
@@ -77,8 +86,12 @@ function inSentence(label: string): string {
 }
 
 const indicatorCount = (count: number) => `${count} ${count === 1 ? "indicator" : "indicators"}`;
+const signCount = (count: number) => `${count} ${count === 1 ? "sign" : "signs"}`;
 
 type Indicator = readonly [code: string, level: IndicatorLevel];
+
+/** A sign with no degree is reported, not rated. */
+const reported = (code: string, name: (code: string) => string) => `${capitalise(name(code))} reported`;
 
 function reasonsFor(
   rule: RiskRule,
@@ -93,11 +106,19 @@ function reasonsFor(
     case "INDICATOR_PRESENT":
       return present
         .filter(([code]) => code === rule.indicator)
-        .map(([code, level]) => `${capitalise(name(code))} is indicated (rated ${LEVEL_WORDS[level]})`);
+        .map(([code, level]) =>
+          level === "PRESENT"
+            ? reported(code, name)
+            : `${capitalise(name(code))} is indicated (rated ${LEVEL_WORDS[level]})`,
+        );
     case "ANY_INDICATOR_AT_LEAST":
       return present
         .filter(([, level]) => LEVEL_RANK[level] >= LEVEL_RANK[rule.level])
-        .map(([code, level]) => `${capitalise(LEVEL_WORDS[level])} rating for ${inSentence(name(code))}`);
+        .map(([code, level]) =>
+          level === "PRESENT"
+            ? reported(code, name)
+            : `${capitalise(LEVEL_WORDS[level])} rating for ${inSentence(name(code))}`,
+        );
     case "CHILD_UNDER_AGE_WITH_ANY_INDICATOR": {
       const age = input.childAgeYears;
       if (age === null || age >= rule.age || present.length === 0) return [];
@@ -111,17 +132,28 @@ function reasonsFor(
   }
 }
 
-/** Why nothing raised the referral: the facts, since GREEN has no rule of its own. */
-function greenReasons(indicators: readonly Indicator[]): string[] {
+/**
+ * Why nothing raised the referral: the facts, since GREEN has no rule of its own. A sign the
+ * referrer did not report is not known, not absent, and the reasons say so.
+ */
+function greenReasons(indicators: readonly Indicator[], notKnown: number): string[] {
   const present = indicators.filter(([, level]) => level !== "NOT_PRESENT");
-  if (present.length === 0) return ["No indicators present"];
+  const unknowns =
+    notKnown > 0 ? [`${capitalise(signCount(notKnown))} not known to the referrer, so not ruled out`] : [];
+  if (present.length === 0) return ["No signs of exploitation seen or reported", ...unknowns];
   const highest = present.reduce((top, [, level]) => Math.max(top, LEVEL_RANK[level]), 0);
-  const above = INDICATOR_LEVELS.filter((level) => LEVEL_RANK[level] > highest).map((level) => LEVEL_WORDS[level]);
-  const counts = INDICATOR_LEVELS.slice(1)
+  const above = (["LOW", "MEDIUM", "HIGH"] as const)
+    .filter((level) => LEVEL_RANK[level] > highest)
+    .map((level) => LEVEL_WORDS[level]);
+  const counts = (["LOW", "MEDIUM", "HIGH", "PRESENT"] as const)
     .map((level) => [level, present.filter(([, rated]) => rated === level).length] as const)
     .filter(([, count]) => count > 0)
     .map(([level, count]) => `${indicatorCount(count)} rated ${LEVEL_WORDS[level]}`);
-  return [...(above.length > 0 ? [`No indicator rated ${above.join(" or ")}`] : []), capitalise(counts.join(", "))];
+  return [
+    ...(above.length > 0 ? [`No indicator rated ${above.join(" or ")}`] : []),
+    capitalise(counts.join(", ")),
+    ...unknowns,
+  ];
 }
 
 /**
@@ -144,13 +176,15 @@ export function assessRisk(
   const byRating = new Map<RaisedRiskRating, string[]>();
   for (const rule of rules) {
     const reasons = reasonsFor(rule, input, indicators, name);
-    if (reasons.length > 0) byRating.set(rule.rating, [...(byRating.get(rule.rating) ?? []), ...reasons]);
+    // Two rules can give the same reason (a disclosure is both named and as strong as high).
+    if (reasons.length > 0) byRating.set(rule.rating, [...new Set([...(byRating.get(rule.rating) ?? []), ...reasons])]);
   }
   for (const rating of ["RED", "AMBER"] as const) {
     const reasons = byRating.get(rating);
     if (reasons) return { rating, reasons };
   }
-  return { rating: "GREEN", reasons: greenReasons(indicators) };
+  const notKnown = Object.keys(labels).filter((code) => !(code in input.indicators)).length;
+  return { rating: "GREEN", reasons: greenReasons(indicators, notKnown) };
 }
 
 /** Negative when `a` is the lower risk, positive when higher, 0 when the same. */

@@ -294,12 +294,17 @@ describe("formValuesFromDraft", () => {
     expect(values.concern.signs).toEqual(["going_missing", "disclosure_of_sexual_assault"]);
     expect(values.concern.indicators.going_missing).toEqual({ level: "MEDIUM", detail: "Twice" });
     expect(values.concern.indicators.gifts_or_money).toEqual({ level: "", detail: "" });
-    expect(values.concern.indicators.disclosure_of_sexual_assault).toEqual({ level: "PRESENT", detail: "Told a friend" });
+    expect(values.concern.indicators.disclosure_of_sexual_assault).toEqual({
+      level: "PRESENT",
+      detail: "Told a friend",
+    });
     // Every sign said to be not present: in the new words, "None of these".
     const none = formValuesFromDraft({ concern: { indicators: { going_missing: { level: "NOT_PRESENT" } } } });
     expect(none.concern.signs).toEqual([NO_SIGNS_SEEN]);
     // Nothing rated yet: the question is still unanswered.
-    expect(formValuesFromDraft({ concern: { indicators: { going_missing: { level: "" } } } }).concern.signs).toEqual([]);
+    expect(formValuesFromDraft({ concern: { indicators: { going_missing: { level: "" } } } }).concern.signs).toEqual(
+      [],
+    );
   });
 
   it("keeps an unanswered radio group (null) as not answered", async () => {

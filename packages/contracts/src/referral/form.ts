@@ -203,7 +203,10 @@ function indicatorsFromForm(concern: ReferralFormValues["concern"]): unknown {
       const rating = concern.indicators[code];
       return [
         code,
-        { level: scale.kind === "presence" ? "PRESENT" : blankToUndefined(rating?.level), detail: rating?.detail ?? "" },
+        {
+          level: scale.kind === "presence" ? "PRESENT" : blankToUndefined(rating?.level),
+          detail: rating?.detail ?? "",
+        },
       ];
     }),
   );

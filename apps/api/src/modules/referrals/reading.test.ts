@@ -65,7 +65,11 @@ describe("the referrer's view", () => {
     expect(response.statusCode).toBe(200);
     const referral = response.json();
     expect(referral.content.child).toMatchObject({ givenNames: "First", familyName: "Khan", homePostcode: "BD1 1AA" });
+    // Every sign is listed; one the referrer did not report shows as not known.
     expect(referral.content.concern.indicators).toHaveLength(14);
+    expect(referral.content.concern.indicators).toContainEqual(
+      expect.objectContaining({ code: "disclosure_of_sexual_assault", level: "NOT_KNOWN", detail: null }),
+    );
     expect(referral.content.concern.indicators[0]).toMatchObject({
       code: "going_missing",
       label: "Going missing",

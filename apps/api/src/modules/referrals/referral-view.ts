@@ -50,12 +50,10 @@ function toContent(row: ReferralWithDetail): ReferralContent {
   const child = row.child!;
   const sharing = row.informationSharing!;
   const levelByCode = new Map(row.indicators.map((indicator) => [indicator.indicatorCode, indicator]));
-  // Indicators in the partnership's order, then any retired since the referral was made.
+  // Every sign in the partnership's order (one with no row was not known to the referrer),
+  // then any retired since the referral was made.
   const known = CSE_INDICATORS.map((indicator) => indicator.code as string);
-  const codes = [
-    ...known.filter((code) => levelByCode.has(code)),
-    ...[...levelByCode.keys()].filter((code) => !known.includes(code)),
-  ];
+  const codes = [...known, ...[...levelByCode.keys()].filter((code) => !known.includes(code))];
   return {
     immediateDanger: row.immediateDanger,
     child: {
@@ -91,12 +89,12 @@ function toContent(row: ReferralWithDetail): ReferralContent {
       informationSource: row.informationSource,
       informationSourceDetail: row.informationSourceDetail,
       indicators: codes.map((code) => {
-        const indicator = levelByCode.get(code)!;
+        const indicator = levelByCode.get(code);
         return {
           code,
           label: CSE_INDICATORS.find((known) => known.code === code)?.label ?? code,
-          level: indicator.level,
-          detail: indicator.detail,
+          level: indicator?.level ?? "NOT_KNOWN",
+          detail: indicator?.detail ?? null,
         };
       }),
     },

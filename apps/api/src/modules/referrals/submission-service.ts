@@ -18,6 +18,11 @@ import type { AuditService } from "../audit/service.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import { requestHash, type Idempotency } from "./idempotency.ts";
 
+type Rating = NonNullable<ValidReferral["concern"]["indicators"][keyof ValidReferral["concern"]["indicators"]]>;
+/** The signs ticked, with their ratings; a sign not ticked is not known and stored as no row. */
+const reportedIndicators = (concern: ValidReferral["concern"]) =>
+  Object.entries(concern.indicators).filter((entry): entry is [string, Rating] => entry[1] !== undefined);
+
 const postcodeOrNull = (value: string | null) => (value ? (normalisePostcode(value) ?? value.toUpperCase()) : null);
 
 async function nextReferenceNumber(tx: Transaction, year: number): Promise<number> {
@@ -62,9 +67,8 @@ export function createReferralSubmissionService({
       {
         immediateDanger: referral.immediateDanger,
         childAgeYears: ageAtReferral,
-        indicators: Object.fromEntries(
-          Object.entries(concern.indicators).map(([code, rating]) => [code, rating.level]),
-        ),
+        // Only the signs the referrer reported: any other is not known, and raises nothing.
+        indicators: Object.fromEntries(reportedIndicators(concern).map(([code, rating]) => [code, rating.level])),
       },
       INDICATOR_LABELS,
     );
@@ -137,7 +141,7 @@ export function createReferralSubmissionService({
         },
         informationSharing: { create: informationSharing },
         indicators: {
-          create: Object.entries(concern.indicators).map(([indicatorCode, rating]) => ({
+          create: reportedIndicators(concern).map(([indicatorCode, rating]) => ({
             indicatorCode,
             level: rating.level,
             detail: rating.detail,

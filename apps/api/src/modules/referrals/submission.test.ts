@@ -68,7 +68,11 @@ describe("submitting a referral", () => {
       homePostcode: "BD1 1AA",
       ageAtReferral: expect.any(Number),
     });
-    expect(stored.indicators).toHaveLength(14);
+    // Only the signs the referrer reported are stored; any other is not known, not absent.
+    expect(stored.indicators.map((indicator) => indicator.indicatorCode).sort()).toEqual(
+      Object.keys(example().concern.indicators).sort(),
+    );
+    expect(stored.indicators.some((indicator) => indicator.level === "NOT_PRESENT")).toBe(false);
     expect(stored.concernEntities.map((entity) => entity.kind)).toEqual(expect.arrayContaining(["VEHICLE", "PERSON"]));
     expect(stored.chronology.map((event) => event.type).sort()).toEqual(["RISK_RATED", "ROUTED", "SUBMITTED"]);
     const identifiers = stored.identifiers.map((identifier) => `${identifier.kind}:${identifier.value}`);
@@ -114,6 +118,31 @@ describe("submitting a referral", () => {
       rating: "RED",
       reasons: expect.arrayContaining(["The child is in immediate danger"]),
     });
+  });
+
+  it("takes 'None of these' as no rows, rated honestly, and a disclosure only as present", async () => {
+    const none: ReferralSubmission = { ...example(), concern: { ...example().concern, indicators: {} } };
+    const response = await submit(none);
+    expect(response.statusCode).toBe(201);
+    expect(response.json().risk).toEqual({
+      rating: "GREEN",
+      reasons: ["No signs of exploitation seen or reported", "14 signs not known to the referrer, so not ruled out"],
+    });
+    const stored = await test.db.referralIndicator.count({ where: { referralId: response.json().id } });
+    expect(stored).toBe(0);
+
+    const before = await test.db.referral.count();
+    const lowDisclosure = structuredClone(none) as ReferralSubmission & { concern: { indicators: object } };
+    lowDisclosure.concern.indicators = { disclosure_of_sexual_assault: { level: "LOW", detail: null } };
+    const refused = await submit(lowDisclosure);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      {
+        path: "concern.indicators.disclosure_of_sexual_assault.level",
+        message: "Say whether there has been a disclosure of sexual assault",
+      },
+    ]);
+    expect(await test.db.referral.count()).toBe(before);
   });
 
   describe("idempotency", () => {
@@ -232,7 +261,7 @@ describe("submitting a referral", () => {
       expect.arrayContaining([
         { path: "child.givenNames", message: "Enter the child's first name" },
         { path: "child.dateOfBirth", message: "The child's date of birth must be today or in the past" },
-        { path: "concern.indicators.going_missing.level", message: "Select how strongly this indicator is present" },
+        { path: "concern.indicators.going_missing.level", message: "Select how strong the sign of going missing is" },
       ]),
     );
     expect(errors.some((error) => error.message.includes("surprise") || error.path === "")).toBe(true);
