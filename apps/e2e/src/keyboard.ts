@@ -61,3 +61,10 @@ export async function pressButton(page: Page, text: string): Promise<void> {
 }
 
 const CSS = { escape: (id: string) => id.replace(/([.:])/g, "\\$1") };
+
+/** Tabs to one checkbox of a group and ticks it with the space bar (if it is not ticked). */
+export async function tickCheckbox(page: Page, name: string, value: string): Promise<void> {
+  await tabTo(page, `input[type=checkbox][name="${name}"][value="${value}"]`);
+  const checked = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.checked);
+  if (!checked) await page.keyboard.press("Space");
+}

@@ -3,16 +3,26 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectNoAccessibilityViolations, openBrowser, type BrowserSession } from "./browser.ts";
-import { chooseRadio, pressButton, typeInto } from "./keyboard.ts";
+import { chooseRadio, pressButton, tickCheckbox, typeInto } from "./keyboard.ts";
+import { checkAtBothWidths, checkPage } from "./page-checks.ts";
 
 const { baseUrl, demoPassword } = inject("e2e");
 
-const INDICATOR_LEVELS: Record<string, string> = {
-  going_missing: "MEDIUM",
-  gifts_or_money: "LOW",
-  older_associates: "HIGH",
-  transported_by_unknown_adults: "MEDIUM",
-};
+// The signs ticked, the heading of each one's page, and the rating chosen there.
+const SIGNS = [
+  { code: "going_missing", question: "How often has the child gone missing?", level: "MEDIUM" },
+  { code: "gifts_or_money", question: "How much unexplained money or how many gifts?", level: "LOW" },
+  {
+    code: "older_associates",
+    question: "How close is the child to the older 'boyfriend' or associates?",
+    level: "HIGH",
+  },
+  {
+    code: "transported_by_unknown_adults",
+    question: "How often has the child been transported by unknown adults?",
+    level: "MEDIUM",
+  },
+];
 
 async function heading(page: Page, text: string | RegExp) {
   await page.getByRole("heading", { level: 1, name: text }).waitFor({ timeout: 15_000 });
@@ -58,26 +68,35 @@ describe("making a referral", () => {
       await chooseRadio(page, "immediateDanger", "no");
       await pressButton(page, "Save and continue");
 
-      // The child: errors first, then the answers.
-      await heading(page, "The child");
+      // The child, over four pages: errors first, then the answers.
+      await heading(page, "Who is the child?");
       await pressButton(page, "Save and continue");
       await page.locator(".govuk-error-summary", { hasText: "Enter the child's first name" }).waitFor();
-      expect(await page.title()).toBe("Error: The child - CSE Referral Hub");
-      await expectNoAccessibilityViolations(page, "the child, with errors");
+      expect(await page.title()).toBe("Error: Who is the child? - CSE Referral Hub");
+      await checkPage(page, "the child, with errors");
       await typeInto(page, "child-givenNames", "Zoë");
       await typeInto(page, "child-familyName", "Okafor-Ward");
       await chooseRadio(page, "child.dateOfBirthKnown", "yes");
       await typeInto(page, "child-dateOfBirth-day", "14");
       await typeInto(page, "child-dateOfBirth-month", "2");
       await typeInto(page, "child-dateOfBirth-year", "2013");
-      await chooseRadio(page, "child.learningDisability", "NO");
+      await checkPage(page, "the child, filled in");
+      await pressButton(page, "Save and continue");
+      await heading(page, "The child's language and needs");
+      await chooseRadio(page, "child.disabilityOrDifficulty", "NO");
+      await checkPage(page, "the child's needs");
+      await pressButton(page, "Save and continue");
+      await heading(page, "Where the child lives and is now");
       await typeInto(page, "child-homePostcode", "ls29 8ab");
+      await checkPage(page, "where the child lives");
+      await pressButton(page, "Save and continue");
+      await heading(page, "The child's family and other agencies");
       await chooseRadio(page, "child.lookedAfter", "NO");
-      await expectNoAccessibilityViolations(page, "the child, filled in");
+      await checkPage(page, "the child's family");
       await pressButton(page, "Save and continue");
 
       // The concern: part-way through, the page is reloaded.
-      await heading(page, "The concern");
+      await heading(page, "What happened");
       await typeInto(
         page,
         "concern-description",
@@ -85,7 +104,7 @@ describe("making a referral", () => {
       );
       await saved(page);
       await page.reload();
-      await heading(page, "The concern");
+      await heading(page, "What happened");
       expect(await page.locator("#concern-description").inputValue()).toBe(
         "Seen twice getting into a black car outside school.\nSays the driver is her boyfriend.",
       );
@@ -93,16 +112,26 @@ describe("making a referral", () => {
       expect(await page.locator("#child-givenNames").inputValue()).toBe("Zoë");
       expect(await page.locator("#child-dateOfBirth-year").inputValue()).toBe("2013");
       await page.goBack();
-      await heading(page, "The concern");
+      await heading(page, "What happened");
 
       await chooseRadio(page, "concern.informationSource", "SEEN");
-      for (const input of await page.locator("input[type=radio][name$='.level'][value=NOT_PRESENT]").all()) {
-        const name = (await input.getAttribute("name"))!;
-        const code = name.split(".")[2]!;
-        await chooseRadio(page, name, INDICATOR_LEVELS[code] ?? "NOT_PRESENT");
-      }
-      await expectNoAccessibilityViolations(page, "the concern");
+      await checkAtBothWidths(page, "what happened", "concern-what-happened");
       await pressButton(page, "Save and continue");
+
+      // Which signs, then one page for each sign ticked.
+      await heading(page, "Which of these signs have you seen or been told about?");
+      for (const sign of SIGNS) await tickCheckbox(page, "concern.signs", sign.code);
+      await checkAtBothWidths(page, "which signs", "concern-signs");
+      await pressButton(page, "Save and continue");
+      for (const [index, sign] of SIGNS.entries()) {
+        await heading(page, sign.question);
+        await chooseRadio(page, `concern.indicators.${sign.code}.level`, sign.level);
+        if (index === 0) {
+          await typeInto(page, `concern-indicators-${sign.code}-detail`, "Three nights in November");
+          await checkAtBothWidths(page, "one sign", "concern-sign");
+        }
+        await pressButton(page, "Save and continue");
+      }
 
       // People, places and vehicles.
       await heading(page, "People, places and vehicles of concern");
@@ -139,7 +168,11 @@ describe("making a referral", () => {
       const answers = await page.locator("main").textContent();
       expect(answers).toContain("Zoë Okafor-Ward");
       expect(answers).toContain("YX71 ABC");
-      await expectNoAccessibilityViolations(page, "check your answers");
+      // A sign not ticked is shown as not known, never as not present.
+      expect(answers).toContain("Signs not known");
+      expect(answers).not.toContain("Not present");
+      expect(answers).toContain("Medium: Several times, or for a night");
+      await checkAtBothWidths(page, "check your answers", "check-answers");
       await pressButton(page, "Accept and send");
 
       await heading(page, "Referral sent");

@@ -3,7 +3,7 @@ import { useAuth } from "../auth/AuthContext.tsx";
 import { ServiceNavigation, type NavigationItem } from "./ServiceNavigation.tsx";
 
 const sections: readonly (NavigationItem & { roles: readonly Role[] })[] = [
-  { to: "/referrals", text: "My referrals", roles: ["REFERRER"] },
+  { to: "/referrals", text: "Your referrals", roles: ["REFERRER"] },
   { to: "/referrals/new", text: "Make a referral", roles: ["REFERRER"] },
   { to: "/admin/users", text: "Users", roles: ["ADMIN"] },
   { to: "/account", text: "Your account", roles: ["REFERRER", "TRIAGE", "LEAD", "ADMIN"] },

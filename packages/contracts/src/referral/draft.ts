@@ -96,14 +96,21 @@ export type ReferralDraftContent = z.infer<typeof referralDraftContentSchema>;
 const STRENGTHS = new Set(["LOW", "MEDIUM", "HIGH"]);
 
 /**
- * Opens a draft saved before the form asked "which signs have you seen or been told about?".
- * Then every sign was rated, "not present" included. A sign rated low, medium or high is now a
- * ticked sign (a disclosure, which has no degree, is simply present); "not present" was often
- * said for want of "not known", so it becomes no answer. A draft that rated every sign it
- * answered as not present said, in effect, "None of these". A draft already in the new shape
- * is returned as it is.
+ * Opens a draft saved in an older shape of the form. Each step leaves a draft already in the
+ * new shape as it is.
  */
 export function migrateDraftContent(content: ReferralDraftContent): ReferralDraftContent {
+  return migrateDisability(migrateSigns(content));
+}
+
+/**
+ * Before the form asked "which signs have you seen or been told about?", every sign was rated,
+ * "not present" included. A sign rated low, medium or high is now a ticked sign (a disclosure,
+ * which has no degree, is simply present); "not present" was often said for want of "not
+ * known", so it becomes no answer. A draft that rated every sign it answered as not present
+ * said, in effect, "None of these".
+ */
+function migrateSigns(content: ReferralDraftContent): ReferralDraftContent {
   const concern = content.concern;
   if (!concern?.indicators || concern.signs) return content;
   const ratings = concern.indicators;
@@ -122,6 +129,17 @@ export function migrateDraftContent(content: ReferralDraftContent): ReferralDraf
   const saidNotPresent = Object.values(ratings).some((rating) => rating.level === "NOT_PRESENT");
   if (signs.length === 0 && saidNotPresent) signs.push(NO_SIGNS_SEEN);
   return { ...content, concern: { ...concern, signs, indicators } };
+}
+
+/**
+ * The learning disability was once its own question; now it follows "do they have a
+ * disability?". A learning disability said yes to is a disability, and must not be lost: it
+ * decides the routing.
+ */
+function migrateDisability(content: ReferralDraftContent): ReferralDraftContent {
+  const child = content.child;
+  if (child?.learningDisability !== "YES" || child.disabilityOrDifficulty === "YES") return content;
+  return { ...content, child: { ...child, disabilityOrDifficulty: "YES" } };
 }
 
 export const saveDraftRequestSchema = z

@@ -307,6 +307,12 @@ describe("formValuesFromDraft", () => {
     );
   });
 
+  it("keeps a learning disability from an old draft by making it the answer to the disability question", async () => {
+    const { formValuesFromDraft } = await import("./form.ts");
+    const values = formValuesFromDraft({ child: { learningDisability: "YES", disabilityOrDifficulty: "UNKNOWN" } });
+    expect(values.child).toMatchObject({ disabilityOrDifficulty: "YES", learningDisability: "YES" });
+  });
+
   it("keeps an unanswered radio group (null) as not answered", async () => {
     const { formValuesFromDraft } = await import("./form.ts");
     expect(formValuesFromDraft({ immediateDanger: null }).immediateDanger).toBe("");

@@ -232,8 +232,14 @@ export function toSubmission(
       firstLanguage: child.firstLanguage,
       interpreterNeeded: blankToUndefined(child.interpreterNeeded),
       disabilityOrDifficulty: blankToUndefined(child.disabilityOrDifficulty),
-      learningDisability: blankToUndefined(child.learningDisability),
-      disabilityDetails: child.disabilityDetails,
+      // Asked only as the follow-up to "do they have a disability?".
+      learningDisability:
+        child.disabilityOrDifficulty === "YES"
+          ? blankToUndefined(child.learningDisability)
+          : child.disabilityOrDifficulty === "NO"
+            ? "NO"
+            : undefined,
+      disabilityDetails: child.disabilityOrDifficulty === "YES" ? child.disabilityDetails : null,
       homeAddress: child.homeAddress,
       homePostcode: child.homePostcode,
       currentWhereabouts: child.currentWhereabouts,

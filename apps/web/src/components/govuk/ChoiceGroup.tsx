@@ -10,6 +10,8 @@ export interface ChoiceOption {
   readonly hint?: ReactNode;
   /** Revealed beneath the option while it is chosen. */
   readonly conditional?: ReactNode;
+  /** A word ("or") set before the option, to part an exclusive "None" from the others. */
+  readonly divider?: string;
 }
 
 export interface ChoiceGroupProps {
@@ -68,6 +70,7 @@ export function ChoiceGroup({
             const inputId = optionId(id, index);
             return (
               <Fragment key={option.value}>
+                {option.divider ? <div className={`govuk-${kind}__divider`}>{option.divider}</div> : null}
                 <div className={`govuk-${kind}__item`}>
                   <input
                     {...inputProps}

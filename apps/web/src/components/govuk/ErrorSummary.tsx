@@ -20,19 +20,30 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string) {
   (captionFor(field) ?? field).scrollIntoView({ block: "start" });
 }
 
-/** "There is a problem": shown above the page heading, and focused so screen readers announce it. */
+/**
+ * "There is a problem": shown above the page heading, and focused so screen readers announce it.
+ * It takes the focus only after the user acts: once for each `focusKey` (a form's submit count),
+ * never because its text changed while they type (WCAG 3.2.2). Without a key, once for each
+ * new set of problems (a failure that only an action can cause).
+ */
 export function ErrorSummary({
   items,
   title = "There is a problem",
+  focusKey,
 }: {
   items: readonly ErrorSummaryItem[];
   title?: string;
+  focusKey?: number;
 }) {
   const summary = useRef<HTMLDivElement>(null);
+  const focusedFor = useRef<unknown>(undefined);
   const signature = items.map((item) => `${item.fieldId ?? ""}:${item.text}`).join("|");
+  const key = focusKey ?? signature;
   useEffect(() => {
-    if (signature) summary.current?.focus();
-  }, [signature]);
+    if (!signature || focusedFor.current === key) return;
+    focusedFor.current = key;
+    summary.current?.focus();
+  }, [signature, key]);
   if (items.length === 0) return null;
   return (
     <div className="govuk-error-summary" ref={summary} tabIndex={-1}>

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { Tag, type TagColour } from "./Tag.tsx";
 
-export type TaskStatus = "completed" | "incomplete" | "not-started" | "cannot-start-yet" | "has-errors";
+export type TaskStatus = "completed" | "incomplete" | "not-started" | "optional" | "cannot-start-yet" | "has-errors";
 
 export interface Task {
   readonly id: string;
@@ -16,6 +16,7 @@ const statuses: Record<TaskStatus, { text: string; tag?: { colour?: TagColour } 
   completed: { text: "Completed" },
   incomplete: { text: "Incomplete", tag: {} },
   "not-started": { text: "Not yet started", tag: { colour: "teal" } },
+  optional: { text: "Optional", tag: { colour: "grey" } },
   "cannot-start-yet": { text: "Cannot start yet" },
   "has-errors": { text: "There is a problem", tag: { colour: "red" } },
 };

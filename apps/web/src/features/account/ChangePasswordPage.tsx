@@ -17,6 +17,8 @@ export function ChangePasswordPage() {
   const form = useForm<ChangePasswordForm>({
     resolver: zodResolver(changePasswordRequestSchema),
     shouldFocusError: false,
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
   });
   const { errors, isSubmitting } = form.formState;
   const summary = [
@@ -39,7 +41,7 @@ export function ChangePasswordPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to="/account" />
-        <ErrorSummary items={summary} />
+        <ErrorSummary items={summary} focusKey={form.formState.submitCount} />
         <h1 className="govuk-heading-l">Change your password</h1>
         <form noValidate onSubmit={onSubmit}>
           <TextInput

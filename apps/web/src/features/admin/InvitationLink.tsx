@@ -1,10 +1,7 @@
+import { formatDateTime } from "../../format/london-time.ts";
 import type { InvitationIssued } from "@cse/contracts";
 import { Link } from "react-router";
 import { InsetText, Panel, WarningText } from "../../components/govuk/index.ts";
-
-function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
-}
 
 /** The one-time link, shown once to the administrator to pass on by a trusted route. */
 export function InvitationLink({ issued, heading }: { issued: InvitationIssued; heading: string }) {

@@ -26,6 +26,8 @@ export function InviteUserPage() {
       organisationId: undefined,
     }),
     shouldFocusError: false,
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
   });
   const { errors, isSubmitting } = form.formState;
   const role = useWatch({ control: form.control, name: "role" });
@@ -47,7 +49,7 @@ export function InviteUserPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink to="/admin/users" />
-        <ErrorSummary items={summary} />
+        <ErrorSummary items={summary} focusKey={form.formState.submitCount} />
         <h1 className="govuk-heading-l">Invite a user</h1>
         <form noValidate onSubmit={onSubmit}>
           <TextInput

@@ -1,3 +1,4 @@
+import { formatDateTime } from "../../format/london-time.ts";
 import {
   agencyLabels,
   roleLabels,
@@ -43,6 +44,8 @@ export function UserPage() {
   const form = useForm<EditForm>({
     resolver: treatBlankAs(zodResolver(updateUserRequestSchema), { teamId: null, jobTitle: null }),
     shouldFocusError: false,
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
   });
   const { errors, isSubmitting } = form.formState;
   const role = useWatch({ control: form.control, name: "role" });
@@ -111,7 +114,7 @@ export function UserPage() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink to="/admin/users" />
         {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
-        <ErrorSummary items={summary} />
+        <ErrorSummary items={summary} focusKey={form.formState.submitCount} />
         <span className="govuk-caption-l">{user.email}</span>
         <h1 className="govuk-heading-l">{user.displayName}</h1>
         <SummaryList
@@ -131,9 +134,7 @@ export function UserPage() {
             { key: "Authenticator app", value: user.secondFactorEnabled ? "Set up" : "Not set up" },
             {
               key: "Last signed in",
-              value: user.lastSignInAt
-                ? new Date(user.lastSignInAt).toLocaleString("en-GB", { timeZone: "Europe/London" })
-                : "Never",
+              value: user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never",
             },
           ]}
         />

@@ -24,7 +24,12 @@ export function AuthenticatorSetup<T>({
 }) {
   const [enrolment, setEnrolment] = useState<EnrolmentResponse | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<{ code: string }>({ resolver: zodResolver(confirmForm), shouldFocusError: false });
+  const form = useForm<{ code: string }>({
+    resolver: zodResolver(confirmForm),
+    shouldFocusError: false,
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
+  });
   const { errors, isSubmitting } = form.formState;
   const summary = [...errorsFromForm(errors), ...(failure ? [{ fieldId: "code", text: failure }] : [])];
   usePageTitle("Set up your authenticator app", summary.length > 0);
@@ -48,7 +53,7 @@ export function AuthenticatorSetup<T>({
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary items={summary} />
+        <ErrorSummary items={summary} focusKey={form.formState.submitCount} />
         <h1 className="govuk-heading-l">Set up your authenticator app</h1>
         <p className="govuk-body">
           {intro ??

@@ -19,7 +19,12 @@ export function InvitationPage() {
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<PasswordForm>({ resolver: zodResolver(acceptInvitationRequestSchema), shouldFocusError: false });
+  const form = useForm<PasswordForm>({
+    resolver: zodResolver(acceptInvitationRequestSchema),
+    shouldFocusError: false,
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
+  });
   const { errors, isSubmitting } = form.formState;
   const summary = [...errorsFromForm(errors), ...(failure ? [{ fieldId: "password", text: failure }] : [])];
   const heading = invitation?.isReset ? "Choose a new password" : "Create your password";
@@ -72,7 +77,7 @@ export function InvitationPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary items={summary} />
+        <ErrorSummary items={summary} focusKey={form.formState.submitCount} />
         <h1 className="govuk-heading-l">{heading}</h1>
         <p className="govuk-body">
           For {invitation.displayName} ({invitation.email}).

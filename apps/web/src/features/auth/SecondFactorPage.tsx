@@ -26,6 +26,8 @@ export function SecondFactorPage() {
   const form = useForm<{ code: string }>({
     resolver: zodResolver(useRecoveryCode ? recoveryForm : codeForm),
     shouldFocusError: false,
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
   });
   const { errors, isSubmitting } = form.formState;
   const summary = [...errorsFromForm(errors), ...(failure ? [{ fieldId: "code", text: failure }] : [])];
@@ -56,7 +58,7 @@ export function SecondFactorPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary items={summary} />
+        <ErrorSummary items={summary} focusKey={form.formState.submitCount} />
         <form noValidate onSubmit={onSubmit}>
           {useRecoveryCode ? (
             <TextInput

@@ -26,6 +26,8 @@ export function SignInPage() {
   const form = useForm<SignInFormInput, unknown, SignInFormValues>({
     resolver: zodResolver(signInFormSchema),
     shouldFocusError: false,
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
   });
   const { errors, isSubmitting } = form.formState;
   const summary = [...errorsFromForm(errors, { order: signInFields }), ...(failure ? [failure] : [])];
@@ -55,7 +57,7 @@ export function SignInPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary items={summary} />
+        <ErrorSummary items={summary} focusKey={form.formState.submitCount} />
         <h1 className="govuk-heading-l">Sign in</h1>
         <p className="govuk-body">Use the email address of your work account.</p>
         <form noValidate onSubmit={onSubmit}>

@@ -1,4 +1,5 @@
 import { REFERRAL_SECTIONS, sectionOfPath, validateReferralForm, type ReferralCreated } from "@cse/contracts";
+import { fieldId } from "../../components/govuk/index.ts";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { api } from "../../api/client.ts";
@@ -8,6 +9,9 @@ import { Button, ErrorSummary, WarningText } from "../../components/govuk/index.
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { contentFromSubmission } from "./answers.ts";
 import { useDraft } from "./DraftContext.tsx";
+import { pageOfPath } from "./form-pages.ts";
+import { rememberSent } from "./sent-drafts.ts";
+import { DATE_FIELDS } from "./use-page-form.ts";
 import { ReferralAnswers } from "./ReferralAnswers.tsx";
 
 export function CheckAnswersPage() {
@@ -17,12 +21,18 @@ export function CheckAnswersPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const result = validateReferralForm(getValues());
-  usePageTitle("Check your answers before sending your referral", failure !== null);
+  usePageTitle(
+    result.success ? "Check your answers before sending your referral" : "Some answers are missing",
+    failure !== null,
+  );
+  const draftPath = `/referrals/drafts/${draftId}`;
 
   if (!result.success) {
-    const sections = REFERRAL_SECTIONS.filter((section) =>
-      result.issues.some((issue) => sectionOfPath(issue.path) === section.id),
-    );
+    // Each section with a problem, linked to the page of its first problem.
+    const sections = REFERRAL_SECTIONS.flatMap((section) => {
+      const issue = result.issues.find((candidate) => sectionOfPath(candidate.path) === section.id);
+      return issue ? [{ ...section, to: `${draftPath}/${pageOfPath(issue.path).slug}` }] : [];
+    });
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
@@ -31,7 +41,7 @@ export function CheckAnswersPage() {
           <ul className="govuk-list govuk-list--bullet">
             {sections.map((section) => (
               <li key={section.id}>
-                <Link className="govuk-link" to={`/referrals/drafts/${draftId}/${section.id}`}>
+                <Link className="govuk-link" to={section.to}>
                   {section.title}
                 </Link>
               </li>
@@ -52,6 +62,7 @@ export function CheckAnswersPage() {
         "idempotency-key": `draft-${draftId}`,
       });
       saver.dispose();
+      rememberSent(draftId, created.id);
       await navigate(`/referrals/${created.id}/sent`, { replace: true });
     } catch (error) {
       setSending(false);
@@ -71,7 +82,11 @@ export function CheckAnswersPage() {
         <h1 className="govuk-heading-l">Check your answers before sending your referral</h1>
         <ReferralAnswers
           content={contentFromSubmission(result.data, user)}
-          changeLink={(section, what) => ({ to: `/referrals/drafts/${draftId}/${section}`, visuallyHiddenText: what })}
+          changeLink={(path, what) => ({
+            // To the page that asks it, focused on the question, and back here after saving.
+            to: `${draftPath}/${pageOfPath(path).slug}?return=check#${DATE_FIELDS.includes(path) ? `${fieldId(path)}-day` : fieldId(path)}`,
+            visuallyHiddenText: what,
+          })}
         />
         <h2 className="govuk-heading-m">Now send your referral</h2>
         <p className="govuk-body">

@@ -3,7 +3,10 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
 import { useCurrentUser } from "../../auth/AuthContext.tsx";
+import { Link } from "react-router";
+import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { DraftSaver, type SaveState } from "./draft-saver.ts";
+import { referralSentFrom } from "./sent-drafts.ts";
 
 interface DraftContextValue {
   readonly draftId: string;
@@ -60,14 +63,7 @@ export function DraftProvider({ draftId, children }: { draftId: string; children
     [draftId, saver, saveState, user.jobTitle, user.phone],
   );
 
-  if (failure) {
-    return (
-      <>
-        <h1 className="govuk-heading-l">This draft cannot be opened</h1>
-        <p className="govuk-body">{failure}</p>
-      </>
-    );
-  }
+  if (failure) return <DraftUnavailable draftId={draftId} failure={failure} />;
   if (!value)
     return (
       <p className="govuk-body" role="status">
@@ -75,6 +71,28 @@ export function DraftProvider({ draftId, children }: { draftId: string; children
       </p>
     );
   return <DraftContext.Provider value={value}>{children}</DraftContext.Provider>;
+}
+
+function DraftUnavailable({ draftId, failure }: { draftId: string; failure: string }) {
+  const sentAs = referralSentFrom(draftId);
+  const title = sentAs ? "You have already sent this referral" : "This draft cannot be opened";
+  usePageTitle(title);
+  return (
+    <>
+      <h1 className="govuk-heading-l">{title}</h1>
+      {sentAs ? (
+        <p className="govuk-body">
+          A sent referral cannot be changed.{" "}
+          <Link className="govuk-link" to={`/referrals/${sentAs}`}>
+            View or print your referral
+          </Link>
+          , or add new information to it there.
+        </p>
+      ) : (
+        <p className="govuk-body">{failure}</p>
+      )}
+    </>
+  );
 }
 
 export function useDraft(): DraftContextValue {

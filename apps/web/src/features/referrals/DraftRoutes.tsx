@@ -1,8 +1,7 @@
 import { Route, Routes, useParams } from "react-router";
-import { NotFoundPage } from "../../pages/NotFoundPage.tsx";
 import { CheckAnswersPage } from "./CheckAnswersPage.tsx";
 import { DraftProvider } from "./DraftContext.tsx";
-import { SectionPage } from "./SectionPage.tsx";
+import { FormPageView } from "./FormPageView.tsx";
 import { TaskListPage } from "./TaskListPage.tsx";
 
 /** Every page of one draft shares its saver, so nothing typed is lost between pages. */
@@ -13,8 +12,7 @@ export function DraftRoutes() {
       <Routes>
         <Route index element={<TaskListPage />} />
         <Route path="check" element={<CheckAnswersPage />} />
-        <Route path=":section" element={<SectionPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="*" element={<FormPageView />} />
       </Routes>
     </DraftProvider>
   );

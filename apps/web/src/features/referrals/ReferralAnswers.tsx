@@ -2,11 +2,10 @@ import {
   concernKindLabels,
   consentLabels,
   genderLabels,
-  indicatorLevelLabels,
+  describeIndicatorAnswer,
   informationSourceLabels,
   lawfulBasisLabels,
   type ReferralContent,
-  type ReferralSectionId,
 } from "@cse/contracts";
 import type { ReactNode } from "react";
 import { SummaryList, type SummaryRow } from "../../components/govuk/index.ts";
@@ -41,13 +40,17 @@ export function ReferralAnswers({
   changeLink,
 }: {
   content: ReferralContent;
-  changeLink?: (section: ReferralSectionId, what: string) => SummaryRow["change"];
+  /** A link to change one answer: `path` is the form field that asks it. */
+  changeLink?: (path: string, what: string) => SummaryRow["change"];
 }) {
   const { child, concern, informationSharing: sharing, aboutYou } = content;
-  const row = (section: ReferralSectionId, key: string, value: ReactNode): SummaryRow => {
-    const change = changeLink?.(section, key.toLowerCase());
+  const row = (path: string, key: string, value: ReactNode): SummaryRow => {
+    const change = changeLink?.(path, key.toLowerCase());
     return change ? { key, value, change } : { key, value };
   };
+  const reported = concern.indicators.filter(({ level }) => level !== "NOT_KNOWN" && level !== "NOT_PRESENT");
+  const labelsAt = (level: string) =>
+    concern.indicators.filter((indicator) => indicator.level === level).map(({ label }) => label);
   const age = child.dateOfBirth
     ? formatDate(child.dateOfBirth)
     : child.estimatedAgeYears !== null
@@ -57,37 +60,41 @@ export function ReferralAnswers({
     <>
       <h2 className="govuk-heading-m">Immediate safety</h2>
       <SummaryList
-        rows={[row("immediate-safety", "In immediate danger", content.immediateDanger ? <strong>Yes</strong> : "No")]}
+        rows={[row("immediateDanger", "In immediate danger", content.immediateDanger ? <strong>Yes</strong> : "No")]}
       />
 
       <h2 className="govuk-heading-m">The child</h2>
       <SummaryList
         rows={[
-          row("child", "Name", `${child.givenNames} ${child.familyName}`),
-          row("child", "Other names", lines(child.aliases)),
-          row("child", "Date of birth", age),
-          row("child", "Gender", child.gender ? genderLabels[child.gender] : ""),
-          row("child", "Ethnicity", child.ethnicity),
-          row("child", "First language", child.firstLanguage),
-          row("child", "Needs an interpreter", yesNoUnknown[child.interpreterNeeded]),
+          row("child.givenNames", "Name", `${child.givenNames} ${child.familyName}`),
+          row("child.aliases", "Other names", lines(child.aliases)),
+          row("child.dateOfBirthKnown", "Date of birth", age),
+          row("child.gender", "Gender", child.gender ? genderLabels[child.gender] : ""),
+          row("child.ethnicity", "Ethnicity", child.ethnicity),
+          row("child.firstLanguage", "First language", child.firstLanguage),
+          row("child.interpreterNeeded", "Needs an interpreter", yesNoUnknown[child.interpreterNeeded]),
           row(
-            "child",
+            "child.disabilityOrDifficulty",
             "Disability or difficulty",
             `${yesNoUnknown[child.disabilityOrDifficulty]}${child.disabilityDetails ? `: ${child.disabilityDetails}` : ""}`,
           ),
-          row("child", "Learning disability", yesNoUnknown[child.learningDisability]),
-          row("child", "Home address", multiline([child.homeAddress, child.homePostcode].filter(Boolean).join("\n"))),
+          row("child.learningDisability", "Learning disability", yesNoUnknown[child.learningDisability]),
           row(
-            "child",
+            "child.homeAddress",
+            "Home address",
+            multiline([child.homeAddress, child.homePostcode].filter(Boolean).join("\n")),
+          ),
+          row(
+            "child.currentWhereabouts",
             "Where they are now",
             multiline([child.currentWhereabouts, child.currentPostcode].filter(Boolean).join("\n")),
           ),
-          row("child", "School or college", child.school),
-          row("child", "Parental responsibility", child.parentalResponsibility),
-          row("child", "Household", multiline(child.householdMembers)),
-          row("child", "Other agencies", multiline(child.otherAgencies)),
+          row("child.school", "School or college", child.school),
+          row("child.parentalResponsibility", "Parental responsibility", child.parentalResponsibility),
+          row("child.householdMembers", "Household", multiline(child.householdMembers)),
+          row("child.otherAgencies", "Other agencies", multiline(child.otherAgencies)),
           row(
-            "child",
+            "child.lookedAfter",
             "Looked after",
             `${yesNoUnknown[child.lookedAfter]}${child.responsibleAuthority ? ` (${child.responsibleAuthority})` : ""}`,
           ),
@@ -97,53 +104,76 @@ export function ReferralAnswers({
       <h2 className="govuk-heading-m">The concern</h2>
       <SummaryList
         rows={[
-          row("concern", "What was seen, heard or disclosed", multiline(concern.description)),
-          row("concern", "When", [formatDate(concern.occurredOn), concern.when].filter(Boolean).join(", ")),
-          row("concern", "Where", concern.location),
+          row("concern.description", "What was seen, heard or disclosed", multiline(concern.description)),
+          row("concern.occurredOn", "When", [formatDate(concern.occurredOn), concern.when].filter(Boolean).join(", ")),
+          row("concern.location", "Where", concern.location),
           row(
-            "concern",
+            "concern.informationSource",
             "How you know",
             `${informationSourceLabels[concern.informationSource]}${concern.informationSourceDetail ? `: ${concern.informationSourceDetail}` : ""}`,
           ),
-          ...concern.indicators.map((indicator) =>
+          row(
+            "concern.signs",
+            "Signs seen or told about",
+            reported.length > 0 ? lines(reported.map(({ label }) => label)) : "None of these",
+          ),
+          ...reported.map((indicator) =>
             row(
-              "concern",
+              `concern.indicators.${indicator.code}.${indicator.level === "PRESENT" ? "detail" : "level"}`,
               indicator.label,
-              `${indicatorLevelLabels[indicator.level]}${indicator.detail ? `: ${indicator.detail}` : ""}`,
+              multiline(
+                [describeIndicatorAnswer(indicator.code, indicator.level), indicator.detail].filter(Boolean).join("\n"),
+              ),
             ),
           ),
+          // Said absent (only in referrals made before "not known" could be said).
+          ...(labelsAt("NOT_PRESENT").length > 0
+            ? [row("concern.signs", "Signs not present", lines(labelsAt("NOT_PRESENT")))]
+            : []),
+          // Not known is not absent: say which signs nobody has asked about yet.
+          ...(labelsAt("NOT_KNOWN").length > 0
+            ? [row("concern.signs", "Signs not known", lines(labelsAt("NOT_KNOWN")))]
+            : []),
         ]}
       />
 
       <h2 className="govuk-heading-m">People, places and vehicles of concern</h2>
       {content.entities.length === 0 ? (
-        <SummaryList rows={[row("people-places-vehicles", "People, places or vehicles", "None added")]} />
+        <SummaryList rows={[row("entities", "People, places or vehicles", "None added")]} />
       ) : (
         content.entities.map((entity, index) => (
           <SummaryList
             key={index}
             rows={[
-              row("people-places-vehicles", `${concernKindLabels[entity.kind]} ${index + 1}`, entity.name ?? ""),
+              row(`entities.${index}.kind`, `${concernKindLabels[entity.kind]} ${index + 1}`, entity.name ?? ""),
               ...(entity.nicknames.length
-                ? [row("people-places-vehicles", "Nicknames", entity.nicknames.join(", "))]
+                ? [row(`entities.${index}.nicknames`, "Nicknames", entity.nicknames.join(", "))]
                 : []),
               ...(entity.approximateAge !== null
-                ? [row("people-places-vehicles", "Approximate age", String(entity.approximateAge))]
+                ? [row(`entities.${index}.approximateAge`, "Approximate age", String(entity.approximateAge))]
                 : []),
               ...(entity.phoneNumbers.length
-                ? [row("people-places-vehicles", "Phone numbers", lines(entity.phoneNumbers))]
+                ? [row(`entities.${index}.phoneNumbers`, "Phone numbers", lines(entity.phoneNumbers))]
                 : []),
               ...(entity.socialHandles.length
-                ? [row("people-places-vehicles", "Social media", lines(entity.socialHandles))]
+                ? [row(`entities.${index}.socialHandles`, "Social media", lines(entity.socialHandles))]
                 : []),
               ...(entity.addresses.length || entity.postcodes.length
-                ? [row("people-places-vehicles", "Addresses", lines([...entity.addresses, ...entity.postcodes]))]
+                ? [row(`entities.${index}.addresses`, "Addresses", lines([...entity.addresses, ...entity.postcodes]))]
                 : []),
               ...(entity.vehicleRegistrations.length
-                ? [row("people-places-vehicles", "Registrations", entity.vehicleRegistrations.join(", "))]
+                ? [
+                    row(
+                      `entities.${index}.vehicleRegistrations`,
+                      "Registrations",
+                      entity.vehicleRegistrations.join(", "),
+                    ),
+                  ]
                 : []),
-              ...(entity.description ? [row("people-places-vehicles", "Description", entity.description)] : []),
-              ...(entity.linkToChild ? [row("people-places-vehicles", "Link to the child", entity.linkToChild)] : []),
+              ...(entity.description ? [row(`entities.${index}.description`, "Description", entity.description)] : []),
+              ...(entity.linkToChild
+                ? [row(`entities.${index}.linkToChild`, "Link to the child", entity.linkToChild)]
+                : []),
             ]}
           />
         ))
@@ -152,15 +182,21 @@ export function ReferralAnswers({
       <h2 className="govuk-heading-m">Information sharing</h2>
       <SummaryList
         rows={[
-          row("information-sharing", "Parents or carers know", yesNoUnknown[sharing.parentsAware]),
-          row("information-sharing", "The child knows", yesNoUnknown[sharing.childAware]),
-          row("information-sharing", "Consent", consentLabels[sharing.consent]),
+          row("informationSharing.parentsAware", "Parents or carers know", yesNoUnknown[sharing.parentsAware]),
+          row("informationSharing.childAware", "The child knows", yesNoUnknown[sharing.childAware]),
+          row("informationSharing.consent", "Consent", consentLabels[sharing.consent]),
           ...(sharing.sharingWithoutConsentReason
-            ? [row("information-sharing", "Why sharing without consent", sharing.sharingWithoutConsentReason)]
+            ? [
+                row(
+                  "informationSharing.sharingWithoutConsentReason",
+                  "Why sharing without consent",
+                  sharing.sharingWithoutConsentReason,
+                ),
+              ]
             : []),
-          row("information-sharing", "Lawful basis", lawfulBasisLabels[sharing.lawfulBasis]),
+          row("informationSharing.lawfulBasis", "Lawful basis", lawfulBasisLabels[sharing.lawfulBasis]),
           row(
-            "information-sharing",
+            "informationSharing.referrerIdentityShareable",
             "Your name may be shared with the family",
             sharing.referrerIdentityShareable ? "Yes" : "No",
           ),
@@ -172,9 +208,9 @@ export function ReferralAnswers({
         rows={[
           { key: "Name", value: aboutYou.name },
           { key: "Organisation", value: aboutYou.organisation },
-          row("about-you", "Job title", aboutYou.jobTitle),
-          row("about-you", "Phone number", aboutYou.phone),
-          row("about-you", "Best time to call", aboutYou.bestTimeToCall),
+          row("aboutYou.jobTitle", "Job title", aboutYou.jobTitle),
+          row("aboutYou.phone", "Phone number", aboutYou.phone),
+          row("aboutYou.bestTimeToCall", "Best time to call", aboutYou.bestTimeToCall),
         ]}
       />
     </>

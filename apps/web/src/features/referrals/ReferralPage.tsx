@@ -32,7 +32,12 @@ export function ReferralPage() {
   const [referral, setReferral] = useState<ReferrerReferralDetail | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [added, setAdded] = useState(false);
-  const form = useForm<AddendumForm>({ resolver: zodResolver(addAddendumRequestSchema), shouldFocusError: false });
+  const form = useForm<AddendumForm>({
+    resolver: zodResolver(addAddendumRequestSchema),
+    shouldFocusError: false,
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
+  });
   const summary = [...errorsFromForm(form.formState.errors), ...(failure ? [{ text: failure }] : [])];
   usePageTitle(referral ? `Referral ${referral.reference}` : "Referral", summary.length > 0);
 
@@ -76,7 +81,7 @@ export function ReferralPage() {
         {added ? (
           <NotificationBanner type="success">Your addendum has been added to the referral.</NotificationBanner>
         ) : null}
-        <ErrorSummary items={summary} />
+        <ErrorSummary items={summary} focusKey={form.formState.submitCount} />
         <span className="govuk-caption-l">{referral.reference}</span>
         <h1 className="govuk-heading-l">Referral about {referral.childName}</h1>
         <SummaryList

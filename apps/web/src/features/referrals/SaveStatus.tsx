@@ -68,7 +68,9 @@ export function SaveStatus() {
     );
   }
   return (
-    <p className="govuk-body-s app-save-status" role="status">
+    // Not a live region: a routine save is announced to nobody, or a screen reader would
+    // speak at every pause in typing. Failures above are alerts.
+    <p className="govuk-body-s app-save-status">
       {saveState.kind === "saving"
         ? "Saving…"
         : saveState.kind === "pending"

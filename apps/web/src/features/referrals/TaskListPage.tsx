@@ -4,18 +4,19 @@ import { TaskList, WarningText } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { useDraft } from "./DraftContext.tsx";
 import { SaveStatus } from "./SaveStatus.tsx";
+import { firstPageOf } from "./form-pages.ts";
 import { sectionStatus } from "./section-status.ts";
 
 export function TaskListPage() {
   const { draftId, getValues } = useDraft();
-  usePageTitle("Make a referral");
+  usePageTitle("Tell us about your concern");
   const values = getValues();
   const result = validateReferralForm(values);
   const issues = result.success ? [] : result.issues;
   const tasks = REFERRAL_SECTIONS.map((section) => ({
     id: section.id,
     title: section.title,
-    to: `/referrals/drafts/${draftId}/${section.id}`,
+    to: `/referrals/drafts/${draftId}/${firstPageOf(section.id).slug}`,
     status: sectionStatus(values, section.id, issues),
     ...(section.id === "people-places-vehicles"
       ? { hint: "Add anyone or anything linked to the concern, if you can" }

@@ -7,12 +7,11 @@ export function contentFromSubmission(referral: ValidReferral, user: CurrentUser
     child: { ...referral.child, ageAtReferral: null },
     concern: {
       ...referral.concern,
-      indicators: CSE_INDICATORS.map(({ code, label }) => ({
-        code,
-        label,
-        level: referral.concern.indicators[code].level,
-        detail: referral.concern.indicators[code].detail,
-      })),
+      // As a stored referral shows it: every sign, not known where the referrer did not tick it.
+      indicators: CSE_INDICATORS.map(({ code, label }) => {
+        const rating = referral.concern.indicators[code];
+        return { code, label, level: rating?.level ?? "NOT_KNOWN", detail: rating?.detail ?? null };
+      }),
     },
     aboutYou: { ...referral.aboutYou, name: user.displayName, organisation: user.organisation.name },
   };

@@ -1,10 +1,4 @@
-import {
-  REFERRAL_SECTIONS,
-  sectionOfPath,
-  type FormIssue,
-  type ReferralFormValues,
-  type ReferralSectionId,
-} from "@cse/contracts";
+import { sectionOfPath, type FormIssue, type ReferralFormValues, type ReferralSectionId } from "@cse/contracts";
 import type { TaskStatus } from "../../components/govuk/index.ts";
 
 function hasAnswer(value: unknown): boolean {
@@ -38,12 +32,11 @@ export function sectionStatus(
   issues: readonly FormIssue[],
 ): TaskStatus {
   const problems = issues.some((issue) => sectionOfPath(issue.path) === section);
-  if (!hasAnswer(sectionValue(values, section)))
-    return section === "people-places-vehicles" ? "completed" : "not-started";
+  if (!hasAnswer(sectionValue(values, section))) {
+    // The optional section is "Optional" until the user has been through it, never
+    // "Completed" before they have seen it.
+    if (section === "people-places-vehicles") return values.entitiesReviewed === "yes" ? "completed" : "optional";
+    return "not-started";
+  }
   return problems ? "incomplete" : "completed";
-}
-
-export function nextSection(section: ReferralSectionId): ReferralSectionId | null {
-  const index = REFERRAL_SECTIONS.findIndex((candidate) => candidate.id === section);
-  return REFERRAL_SECTIONS[index + 1]?.id ?? null;
 }

@@ -1,8 +1,9 @@
-import { CSE_INDICATORS, indicatorLevelLabels, informationSourceLabels, type ReferralFormValues } from "@cse/contracts";
-import type { Path, UseFormReturn } from "react-hook-form";
-import { DateField, RadioField, TextareaField, TextField } from "./fields.tsx";
+import { informationSourceLabels, type ReferralFormValues } from "@cse/contracts";
+import type { UseFormReturn } from "react-hook-form";
+import { asText, DateField, RadioField, TextareaField, TextField } from "./fields.tsx";
 
-const levelOptions = Object.entries(indicatorLevelLabels).map(([value, label]) => ({ value, label }));
+/** Answers that need "who told you, or how you know": one question, shown once, for either. */
+const NEEDS_SOURCE_DETAIL = new Set(["THIRD_PARTY", "OTHER"]);
 
 export function ConcernSection({
   form,
@@ -11,6 +12,7 @@ export function ConcernSection({
   form: UseFormReturn<ReferralFormValues>;
   dateParts: (path: string) => readonly ("day" | "month" | "year")[] | undefined;
 }) {
+  const source = asText(form.watch("concern.informationSource"));
   return (
     <>
       <TextareaField
@@ -40,50 +42,16 @@ export function ConcernSection({
         form={form}
         path="concern.informationSource"
         legend="How do you know about this?"
-        options={Object.entries(informationSourceLabels).map(([value, label]) => ({
-          value,
-          label,
-          ...(value === "THIRD_PARTY" || value === "OTHER"
-            ? {
-                conditional: (
-                  <TextField
-                    form={form}
-                    path="concern.informationSourceDetail"
-                    label="Who told you, or how you know"
-                    width="30"
-                  />
-                ),
-              }
-            : {}),
-        }))}
+        options={Object.entries(informationSourceLabels).map(([value, label]) => ({ value, label }))}
       />
-      <h2 className="govuk-heading-m">Signs of exploitation</h2>
-      <p className="govuk-body">For each sign, say how strongly it is present. If it is not, choose "Not present".</p>
-      {CSE_INDICATORS.map((indicator) => {
-        const base = `concern.indicators.${indicator.code}`;
-        const level = form.watch(`${base}.level` as Path<ReferralFormValues>);
-        return (
-          <div key={indicator.code}>
-            <RadioField
-              form={form}
-              path={`${base}.level` as Path<ReferralFormValues>}
-              legend={indicator.label}
-              hint={indicator.hint}
-              options={levelOptions}
-              inline
-              small
-            />
-            {level && level !== "NOT_PRESENT" ? (
-              <TextField
-                form={form}
-                path={`${base}.detail` as Path<ReferralFormValues>}
-                label={`What you know about ${indicator.label.toLowerCase()} (optional)`}
-                width="two-thirds"
-              />
-            ) : null}
-          </div>
-        );
-      })}
+      {NEEDS_SOURCE_DETAIL.has(source) ? (
+        <TextField
+          form={form}
+          path="concern.informationSourceDetail"
+          label="Who told you, or how you know"
+          width="30"
+        />
+      ) : null}
     </>
   );
 }

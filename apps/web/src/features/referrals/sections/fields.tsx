@@ -72,18 +72,21 @@ export function RadioField({
   options,
   inline,
   small,
-  legendSize = "s",
+  legendIsPageHeading,
+  legendSize = legendIsPageHeading ? "l" : "s",
 }: Omit<FieldProps, "label"> & {
   legend: ReactNode;
   options: readonly ChoiceOption[];
   inline?: boolean;
   small?: boolean;
+  legendIsPageHeading?: boolean;
   legendSize?: "l" | "m" | "s";
 }) {
   return (
     <Radios
       id={fieldId(path)}
       legend={legend}
+      legendIsPageHeading={legendIsPageHeading}
       legendSize={legendSize}
       hint={hint}
       error={fieldError(form.formState.errors, path)}

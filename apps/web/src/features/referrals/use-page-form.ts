@@ -1,15 +1,9 @@
-import {
-  REFERRAL_SECTIONS,
-  sectionOfPath,
-  validateReferralForm,
-  type FormIssue,
-  type ReferralFormValues,
-  type ReferralSectionId,
-} from "@cse/contracts";
+import { validateReferralForm, type FormIssue, type ReferralFormValues } from "@cse/contracts";
 import { useEffect, useMemo, useRef } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import { errorsFromForm } from "../../components/govuk/index.ts";
 import { useDraft } from "./DraftContext.tsx";
+import { pageOwns, type FormPage } from "./form-pages.ts";
 
 export const DATE_FIELDS = ["child.dateOfBirth", "concern.occurredOn"];
 
@@ -27,11 +21,12 @@ function toFieldErrors(issues: readonly FormIssue[]): FieldErrors<ReferralFormVa
 }
 
 /**
- * A section of the referral as a react-hook-form form: validated by the shared contract (the
- * same rules and words as the server), limited to this section's fields, and saved to the
- * draft as the user types.
+ * A page of the referral as a react-hook-form form: validated by the shared contract (the
+ * same rules and words as the server), limited to this page's fields, and saved to the
+ * draft as the user types. Validation runs on submit only: checking as the user types would
+ * change the page (and move the focus to the error summary) under their fingers.
  */
-export function useSectionForm(section: ReferralSectionId) {
+export function usePageForm(page: FormPage) {
   const draft = useDraft();
   const issuesRef = useRef<readonly FormIssue[]>([]);
   const initialValues = useMemo(() => draft.getValues(), [draft]);
@@ -39,11 +34,11 @@ export function useSectionForm(section: ReferralSectionId) {
   const resolver = useMemo<Resolver<ReferralFormValues>>(
     () => async (values) => {
       const result = validateReferralForm(values);
-      const issues = result.success ? [] : result.issues.filter((issue) => sectionOfPath(issue.path) === section);
+      const issues = result.success ? [] : result.issues.filter((issue) => pageOwns(page, issue.path));
       issuesRef.current = issues;
       return issues.length === 0 ? { values, errors: {} } : { values: {}, errors: toFieldErrors(issues) };
     },
-    [section],
+    [page],
   );
 
   const form = useForm<ReferralFormValues>({
@@ -60,8 +55,7 @@ export function useSectionForm(section: ReferralSectionId) {
     [form, draft],
   );
 
-  const order = REFERRAL_SECTIONS.find((candidate) => candidate.id === section)?.paths ?? [];
-  const summary = errorsFromForm(form.formState.errors, { order: [...order], dateFields: DATE_FIELDS });
+  const summary = errorsFromForm(form.formState.errors, { order: page.paths, dateFields: DATE_FIELDS });
   const datePartsWithErrors = (path: string) => issuesRef.current.find((issue) => issue.path === path)?.dateParts;
   return { form, summary, datePartsWithErrors };
 }

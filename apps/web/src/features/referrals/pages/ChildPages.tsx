@@ -1,17 +1,18 @@
 import { genderLabels, type ReferralFormValues } from "@cse/contracts";
 import type { UseFormReturn } from "react-hook-form";
-import { DateField, RadioField, TextareaField, TextField, yesNoUnknownOptions } from "./fields.tsx";
+import { DateField, RadioField, TextareaField, TextField, yesNoUnknownOptions } from "../sections/fields.tsx";
 
-export function ChildSection({
+type Form = UseFormReturn<ReferralFormValues>;
+
+export function ChildWhoPage({
   form,
   dateParts,
 }: {
-  form: UseFormReturn<ReferralFormValues>;
+  form: Form;
   dateParts: (path: string) => readonly ("day" | "month" | "year")[] | undefined;
 }) {
   return (
     <>
-      <h2 className="govuk-heading-m">Who they are</h2>
       <TextField
         form={form}
         path="child.givenNames"
@@ -74,45 +75,66 @@ export function ChildSection({
         legend="Gender (optional)"
         options={Object.entries(genderLabels).map(([value, label]) => ({ value, label }))}
       />
+    </>
+  );
+}
+
+export function ChildNeedsPage({ form }: { form: Form }) {
+  return (
+    <>
       <TextField form={form} path="child.ethnicity" label="Ethnicity (optional)" width="20" />
       <TextField form={form} path="child.firstLanguage" label="First language (optional)" width="20" />
       <RadioField
         form={form}
         path="child.interpreterNeeded"
-        legend="Do they need an interpreter?"
+        legend="Do they need an interpreter? (optional)"
         options={yesNoUnknownOptions}
         inline
       />
+      {/* One question, with the learning disability as its follow-up: a learning disability
+          decides the routing (DESIGN §3), so it is asked of anyone who says yes. */}
       <RadioField
         form={form}
         path="child.disabilityOrDifficulty"
-        legend="Do they have a disability or a difficulty with learning, communication or mental health?"
+        legend="Do they have a disability, or a difficulty with learning, communication or mental health? (optional)"
         options={yesNoUnknownOptions.map((option) =>
           option.value === "YES"
             ? {
                 ...option,
                 conditional: (
-                  <TextareaField form={form} path="child.disabilityDetails" label="Tell us about it" rows={3} />
+                  <>
+                    <RadioField
+                      form={form}
+                      path="child.learningDisability"
+                      legend="Is it a learning disability?"
+                      hint="Children with a learning disability are always passed to a team for a response."
+                      options={yesNoUnknownOptions}
+                      inline
+                    />
+                    <TextareaField
+                      form={form}
+                      path="child.disabilityDetails"
+                      label="Tell us about it (optional)"
+                      rows={3}
+                    />
+                  </>
                 ),
               }
             : option,
         )}
       />
-      <RadioField
-        form={form}
-        path="child.learningDisability"
-        legend="Do they have a learning disability?"
-        hint="Children with a learning disability are always passed to a team for a response."
-        options={yesNoUnknownOptions}
-        inline
-      />
+    </>
+  );
+}
 
-      <h2 className="govuk-heading-m">Where they live and are now</h2>
+export function ChildWherePage({ form }: { form: Form }) {
+  return (
+    <>
       <TextareaField form={form} path="child.homeAddress" label="Home address (optional)" rows={3} />
       <TextField
         form={form}
         path="child.homePostcode"
-        label="Home postcode"
+        label="Home postcode (optional)"
         hint="This decides which team gets the referral. Leave it blank if you do not know it."
         autoComplete="off"
         width="10"
@@ -125,8 +147,13 @@ export function ChildSection({
       />
       <TextField form={form} path="child.currentPostcode" label="Postcode where they are now (optional)" width="10" />
       <TextField form={form} path="child.school" label="School or college (optional)" width="30" />
+    </>
+  );
+}
 
-      <h2 className="govuk-heading-m">Family and other agencies</h2>
+export function ChildFamilyPage({ form }: { form: Form }) {
+  return (
+    <>
       <TextField
         form={form}
         path="child.parentalResponsibility"
@@ -138,7 +165,7 @@ export function ChildSection({
       <RadioField
         form={form}
         path="child.lookedAfter"
-        legend="Are they looked after by a local authority?"
+        legend="Are they looked after by a local authority? (optional)"
         options={yesNoUnknownOptions.map((option) =>
           option.value === "YES"
             ? {
