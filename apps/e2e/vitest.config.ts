@@ -5,7 +5,7 @@ export default defineConfig({
     name: "e2e",
     include: ["src/**/*.e2e.test.ts"],
     globalSetup: ["./src/global-setup.ts"],
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     // One browser at a time: two cores, and journeys that share one seeded service.
     fileParallelism: false,

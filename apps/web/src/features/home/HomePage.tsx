@@ -6,7 +6,12 @@ import { usePageTitle } from "../../hooks/usePageTitle.ts";
 /** The start page for everyone; once signed in, the way into each role's work. */
 export function HomePage() {
   const { state } = useAuth();
-  usePageTitle(state.status === "signed-in" ? "Home" : "Refer a concern about child sexual exploitation");
+  // The title is the page's heading, so a screen reader hears one name for the page.
+  usePageTitle(
+    state.status === "signed-in"
+      ? `Hello, ${state.user.displayName}`
+      : "Refer a concern about child sexual exploitation",
+  );
   if (state.status !== "signed-in") {
     return (
       <div className="govuk-grid-row">
