@@ -150,7 +150,7 @@ describe("the referral form, finding by finding", () => {
 
       await page.goto(draftUrl(id, "/child/needs"));
       await heading(page, "The child's language and needs");
-      expect(await page.locator("legend", { hasText: "disability" }).count()).toBe(1);
+      expect(await page.locator("legend:visible", { hasText: "disability" }).count()).toBe(1);
       expect(await page.locator("#child-learningDisability").isVisible()).toBe(false);
       await chooseRadio(page, "child.disabilityOrDifficulty", "YES");
       expect(await page.locator("#child-learningDisability").isVisible()).toBe(true);

@@ -57,7 +57,7 @@ describe("the pages around the referral form", () => {
     expect(await navigationLink.isVisible()).toBe(true);
     await checkAtBothWidths(page, "home, with the menu open");
     await page.setViewportSize({ width: 1280, height: 900 });
-    expect(await menu.isVisible()).toBe(false);
+    await expect.poll(() => menu.isVisible()).toBe(false);
     expect(await navigationLink.isVisible()).toBe(true);
   });
 
@@ -78,11 +78,15 @@ describe("the pages around the referral form", () => {
     expect(await dialog.textContent()).toMatch(/We will sign you out in (2 minutes|\d+ seconds)/);
     expect(await page.evaluate(() => document.activeElement?.closest("dialog") !== null)).toBe(true);
     await checkAtBothWidths(page, "the timeout warning");
-    // Back to the real time before the session is extended, so the new expiry is in the future.
-    await page.clock.setSystemTime(Date.now());
+    // "Stay signed in" asks the API, which extends the session to 30 minutes from now.
     const extended = page.waitForResponse((response) => response.url().endsWith("/api/auth/session"));
     await page.getByRole("button", { name: "Stay signed in" }).click();
-    expect((await extended).status()).toBe(200);
+    const response = await extended;
+    expect(response.status()).toBe(200);
+    const { session } = (await response.json()) as { session: { idleExpiresAt: string } };
+    expect(new Date(session.idleExpiresAt).getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+    // Back to the real time: with the session extended, the warning closes.
+    await page.clock.setSystemTime(Date.now());
     await dialog.waitFor({ state: "detached" });
     expect(await activeElementId(page)).toBe("child-school");
   });
@@ -101,11 +105,11 @@ describe("the pages around the referral form", () => {
     await heading(page, "You have already sent this referral");
     await checkAtBothWidths(page, "back from the confirmation");
     await page.getByRole("link", { name: "View or print your referral" }).click();
-    await heading(page, /Referral about Leah Brook/);
+    await heading(page, /Referral WY-\d{4}-\d{6}/);
   });
 
   it("7: prints the record only", async () => {
-    await heading(page, /Referral about Leah Brook/);
+    await heading(page, /Referral WY-\d{4}-\d{6}/);
     expect(await page.locator("main").textContent()).toMatch(GOVUK_DATE_TIME);
     await checkAtBothWidths(page, "the referral");
     await page.emulateMedia({ media: "print" });
@@ -121,6 +125,7 @@ describe("the pages around the referral form", () => {
     }
     expect(await page.locator(".govuk-summary-list").first().isVisible()).toBe(true);
     expect(await page.locator("main").textContent()).toContain("Leeds Park Academy");
+    expect(await page.locator(".govuk-caption-l").textContent()).toBe("Referral about Leah Brook");
     await page.emulateMedia({ media: "screen" });
   });
 });

@@ -183,7 +183,8 @@ describe("making a referral", () => {
 
       // The referrer's copy, printable, with an addendum.
       await page.getByRole("link", { name: "View or print your referral" }).click();
-      await page.getByRole("heading", { level: 1, name: /Referral about Zoë Okafor-Ward/ }).waitFor();
+      await page.getByRole("heading", { level: 1, name: /Referral WY-\d{4}-\d{6}/ }).waitFor();
+      expect(await page.locator(".govuk-caption-l").textContent()).toBe("Referral about Zoë Okafor-Ward");
       await expectNoAccessibilityViolations(page, "the referral");
       await typeInto(page, "body", "The car was seen again today.");
       await pressButton(page, "Add to referral");

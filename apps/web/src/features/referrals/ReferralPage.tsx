@@ -82,8 +82,10 @@ export function ReferralPage() {
           <NotificationBanner type="success">Your addendum has been added to the referral.</NotificationBanner>
         ) : null}
         <ErrorSummary items={summary} focusKey={form.formState.submitCount} />
-        <span className="govuk-caption-l">{referral.reference}</span>
-        <h1 className="govuk-heading-l">Referral about {referral.childName}</h1>
+        {/* The reference is the heading and the title; the child's name is not in the title,
+            which browsers keep in their history. */}
+        <span className="govuk-caption-l">Referral about {referral.childName}</span>
+        <h1 className="govuk-heading-l">Referral {referral.reference}</h1>
         <SummaryList
           rows={[
             { key: "Sent", value: formatDateTime(referral.submittedAt) },
