@@ -25,9 +25,6 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     rolldownOptions: {
-      // The shared contracts build zod schemas at module level, which a bundler must keep as
-      // possible side effects. They have none, so a page only pays for the schemas it uses.
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]packages[\\/]contracts[\\/]/.test(id) },
       // govuk-frontend's CSS points at /assets/images/...: the govukAssets plugin puts those
       // files there, so the bundler should leave the URLs alone rather than warn about them.
       external: [/^\/assets\/(?:fonts|images)\//],
