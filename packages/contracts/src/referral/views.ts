@@ -166,6 +166,7 @@ export type ReferralContent = z.infer<typeof referralContentSchema>;
 
 /** Everything the referrer submitted, for the printable summary, plus what has happened since. */
 export const referrerReferralDetailSchema = referrerReferralSummarySchema.extend({
+  audience: z.literal("referrer"),
   content: referralContentSchema,
   risk: riskSchema,
   decisionDueAt: isoDateTimeSchema,

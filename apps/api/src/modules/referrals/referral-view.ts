@@ -134,6 +134,7 @@ function toContent(row: ReferralWithDetail): ReferralContent {
 /** What the referrer sees: their submission and its progress; never the team's notes. */
 export function toReferrerDetail(row: ReferralWithDetail): ReferrerReferralDetail {
   return {
+    audience: "referrer",
     ...toReferrerSummary({ ...row, child: row.child }),
     content: toContent(row),
     risk: { rating: row.risk, reasons: row.riskReasons },
