@@ -1,3 +1,5 @@
+import { outcomeLabels } from "@cse/contracts";
+
 // The SQL that stamps out volume referrals. Everything runs on one session: the pools live in
 // temporary tables, and each batch is one INSERT ... SELECT per table inside one transaction.
 
@@ -136,6 +138,7 @@ SELECT s.n, pg_temp.vol_uuid7(s.submitted_at) AS id, s.submitted_at, s.c, s.prof
   s.status = 'DECIDED' AND s.outcome = 'NO_FURTHER_ACTION' AND s.nfa_needs_lead AS approved,
   s.u_note < 0.2 AND s.status <> 'SUBMITTED' AND NOT (s.outcome = 'NO_FURTHER_ACTION' AND s.nfa_needs_lead) AS has_note,
   s.u_extra < 0.05 AND s.status = 'SUBMITTED' AS has_addendum,
+  CASE WHEN s.member_agencies[s.member_at] = 'POLICE' AND s.u_extra < 0.5 THEN 'AGENCY_ONLY' ELSE 'TEAM' END AS note_visibility,
   s.u_extra,
   (ARRAY[0, 1, 2, 3])[1 + width_bucket(s.u_entities, ARRAY[0.25, 0.7, 0.92]::float8[])] AS entity_count,
   extract(year FROM s.submitted_at AT TIME ZONE 'Europe/London')::int AS year,
@@ -144,9 +147,14 @@ SELECT s.n, pg_temp.vol_uuid7(s.submitted_at) AS id, s.submitted_at, s.c, s.prof
 FROM staffed s
 LEFT JOIN "ReferenceSequence" seq ON seq."year" = extract(year FROM s.submitted_at AT TIME ZONE 'Europe/London')::int`;
 
-const OUTCOME_WORDS = `CASE b.outcome WHEN 'NO_FURTHER_ACTION' THEN 'no further action' WHEN 'EARLY_HELP' THEN 'signpost or early help'
-  WHEN 'CHILD_AND_FAMILY_ASSESSMENT' THEN 'child and family assessment (s17)' WHEN 'STRATEGY_DISCUSSION' THEN 'strategy discussion (s47)'
-  WHEN 'POLICE_INVESTIGATION' THEN 'police investigation' ELSE 'transfer to another area' END`;
+/** The outcome's label, as the decision service writes it into the chronology. */
+const OUTCOME_LABEL = `CASE b.outcome ${Object.entries(outcomeLabels)
+  .map(([code, label]) => `WHEN '${code}' THEN '${label}'`)
+  .join(" ")} END`;
+
+/** Why no further action waited for a lead (domain: noFurtherActionNeedsApprovalBecause). */
+const APPROVAL_BECAUSE = `CASE WHEN b.age IS NULL THEN 'The child''s age is not known, so they may be under 13.'
+  WHEN b.age < 13 THEN 'The child is under 13.' ELSE 'The child has a learning disability.' END`;
 
 /** The statements that write one batch, in foreign-key order. $1 is now. */
 export const INSERT_BATCH = [
@@ -237,8 +245,8 @@ export const INSERT_BATCH = [
   JOIN vol_referrer rf ON rf.idx = b.referrer_idx`,
   `INSERT INTO "Note" ("id", "referralId", "authorId", "authorAgency", "visibility", "body", "createdAt")
   SELECT pg_temp.vol_uuid7(at), b.id, b.assignee_id, b.assignee_agency::"Agency",
-    (CASE WHEN b.assignee_agency = 'POLICE' AND b.u_extra < 0.5 THEN 'AGENCY_ONLY' ELSE 'TEAM' END)::"Visibility",
-    CASE WHEN b.assignee_agency = 'POLICE' AND b.u_extra < 0.5 THEN 'Intelligence check on the adults named (fictional volume data).'
+    b.note_visibility::"Visibility",
+    CASE WHEN b.note_visibility = 'AGENCY_ONLY' THEN 'Intelligence check on the adults named (fictional volume data).'
       ELSE 'Spoke to the school''s safeguarding lead; attendance has fallen (fictional volume data).' END, at
   FROM (SELECT *, assigned_at + (coalesce(decided_at, $1::timestamptz) - assigned_at) / 2 AS at FROM vol_batch WHERE has_note) b`,
   `INSERT INTO "ChronologyEvent" ("id", "referralId", "type", "actorId", "occurredAt", "summary", "details")
@@ -258,16 +266,24 @@ export const INSERT_BATCH = [
       FROM vol_batch b WHERE b.assignee_id IS NOT NULL
     UNION ALL
     SELECT b.id, 'NOTE_ADDED', b.assignee_id, b.assigned_at + (coalesce(b.decided_at, $1::timestamptz) - b.assigned_at) / 2,
-      'Note added', '{}'::jsonb FROM vol_batch b WHERE b.has_note
+      CASE WHEN b.note_visibility = 'TEAM' THEN 'Note added for the team' ELSE 'Note added for police and the lead only' END,
+      jsonb_build_object('visibility', b.note_visibility, 'authorAgency', b.assignee_agency) FROM vol_batch b WHERE b.has_note
     UNION ALL
     SELECT b.id, 'ADDENDUM_ADDED', rf.id, b.submitted_at + ($1::timestamptz - b.submitted_at) / 2,
       'The referrer added an addendum', '{}'::jsonb FROM vol_batch b JOIN vol_referrer rf ON rf.idx = b.referrer_idx WHERE b.has_addendum
     UNION ALL
-    SELECT b.id, 'DECISION_RECORDED', b.assignee_id, b.decided_at, 'Decision recorded: ' || ${OUTCOME_WORDS},
+    SELECT b.id, 'DECISION_RECORDED', b.assignee_id, b.decided_at,
+      CASE WHEN b.approved OR b.status = 'AWAITING_APPROVAL'
+        THEN ${OUTCOME_LABEL} || ' proposed; it needs a lead''s approval. ' || ${APPROVAL_BECAUSE}
+        ELSE 'Decision: ' || ${OUTCOME_LABEL} END,
       jsonb_build_object('outcome', b.outcome) FROM vol_batch b WHERE b.outcome IS NOT NULL
     UNION ALL
     SELECT b.id, 'DECISION_APPROVED', b.lead_id, least($1::timestamptz, b.decided_at + interval '2 hours'),
-      'Decision approved by ' || b.lead_name, '{}'::jsonb FROM vol_batch b WHERE b.approved
+      'The lead approved: ' || ${OUTCOME_LABEL}, jsonb_build_object('outcome', b.outcome) FROM vol_batch b WHERE b.approved
+    UNION ALL
+    SELECT b.id, 'REFERRER_NOTIFIED', CASE WHEN b.approved THEN b.lead_id ELSE b.assignee_id END,
+      CASE WHEN b.approved THEN least($1::timestamptz, b.decided_at + interval '2 hours') ELSE b.decided_at END,
+      'The outcome and the message were shared with the referrer', '{}'::jsonb FROM vol_batch b WHERE b.status = 'DECIDED'
   ) AS x`,
   `INSERT INTO "Alert" ("id", "recipientId", "referralId", "teamId", "kind", "createdAt")
   SELECT pg_temp.vol_uuid7(b.submitted_at), member, b.id, b.team_id, 'RED_REFERRAL', b.submitted_at
