@@ -352,8 +352,8 @@ export interface NameRow {
 }
 
 export function givenNamePool(): NameRow[] {
-  const girls = GIVEN_NAMES.girl.map((given) => ({ gender: "Female", given }));
-  const boys = GIVEN_NAMES.boy.map((given) => ({ gender: "Male", given }));
+  const girls = GIVEN_NAMES.girl.map((given) => ({ gender: "GIRL", given }));
+  const boys = GIVEN_NAMES.boy.map((given) => ({ gender: "BOY", given }));
   return [...girls, ...boys].map((row, idx) => ({ idx, ...row, given_key: normalisePersonName(row.given, "") }));
 }
 

@@ -209,7 +209,7 @@ export const INSERT_BATCH = [
   SELECT b.id, (ARRAY['YES', 'NO', 'UNKNOWN'])[1 + b.n % 3]::"YesNoUnknown", (ARRAY['YES', 'NO', 'UNKNOWN'])[1 + b.n % 2]::"YesNoUnknown",
     (ARRAY['GIVEN', 'REFUSED', 'NOT_SOUGHT'])[1 + b.n % 3]::"ConsentStatus",
     CASE WHEN b.n % 3 <> 0 THEN 'Asking could place the child at risk of significant harm.' END,
-    'Children Act 1989 s47 and UK GDPR Article 6(1)(e)', b.n % 4 <> 0
+    CASE WHEN b.n % 3 = 0 THEN 'CONSENT' ELSE 'PUBLIC_TASK_SAFEGUARDING' END, b.n % 4 <> 0
   FROM vol_batch b`,
   `INSERT INTO "ReferralIndicator" ("referralId", "indicatorCode", "level")
   SELECT b.id, pl.code, pl.level::"IndicatorLevel" FROM vol_batch b JOIN vol_profile_level pl ON pl.profile = b.profile`,

@@ -1,29 +1,28 @@
-import { INDICATOR_CODES, INDICATOR_LABELS } from "@cse/contracts";
+import { INDICATOR_CODES, INDICATOR_LABELS, teamQueuePageSchema, teamReferralDetailSchema } from "@cse/contracts";
 import { assessRisk, decisionDueAt, extractReferralIdentifiers, type IndicatorLevel } from "@cse/domain";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../testing/database.ts";
+import { createUser, signedInClient } from "../../testing/fixtures.ts";
+import { useTestApp } from "../../testing/use-test-app.ts";
 import { seedVolume, VolumeSeedRefused } from "./volume.ts";
 import { teamQueueFirstPageSql, teamQueueNextPageSql } from "./volume-queue.ts";
 
 const REFERRALS = 2_000;
 
 describe("volume data", () => {
-  let test: TestDatabase;
+  const context = useTestApp();
   let sql: pg.Client;
   const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
     (await sql.query<T>(text, values)).rows;
 
   beforeAll(async () => {
-    test = await createTestDatabase();
     // Small batches, so that references and pools are proven across batch boundaries.
-    await seedVolume(test.url, { referrals: REFERRALS, batchSize: 700 });
-    sql = new pg.Client({ connectionString: test.url });
+    await seedVolume(context.test.url, { referrals: REFERRALS, batchSize: 700 });
+    sql = new pg.Client({ connectionString: context.test.url });
     await sql.connect();
   }, 120_000);
   afterAll(async () => {
     await sql?.end();
-    await test.drop();
   });
 
   it("writes every referral whole: child, information sharing and all 14 indicators, and no audit entries", async () => {
@@ -216,9 +215,25 @@ describe("volume data", () => {
     }
   });
 
+  it("reads back through the service as the team's queue and files, within the contract", async () => {
+    const member = await createUser(context.test.db, { role: "TRIAGE", teamCode: "leeds" });
+    const client = await signedInClient(context.app, member);
+    const queue = await client.get("/api/referrals?scope=team&limit=100");
+    expect(queue.statusCode, queue.body).toBe(200);
+    expect(teamQueuePageSchema.parse(queue.json()).items.length).toBeGreaterThan(5);
+    const ids = await query<{ id: string }>(
+      `SELECT r."id" FROM "Referral" r JOIN "Team" t ON t."id" = r."teamId" WHERE t."code" = 'leeds' ORDER BY r."status", r."id" LIMIT 40`,
+    );
+    for (const { id } of ids) {
+      const file = await client.get(`/api/referrals/${id}`);
+      expect(file.statusCode, file.body).toBe(200);
+      expect(teamReferralDetailSchema.safeParse(file.json()).success).toBe(true);
+    }
+  });
+
   it("refuses to seed a database that has referrals, unless asked to append", async () => {
-    await expect(seedVolume(test.url, { referrals: 10 })).rejects.toBeInstanceOf(VolumeSeedRefused);
-    await seedVolume(test.url, { referrals: 30, append: true, seed: 7 });
+    await expect(seedVolume(context.test.url, { referrals: 10 })).rejects.toBeInstanceOf(VolumeSeedRefused);
+    await seedVolume(context.test.url, { referrals: 30, append: true, seed: 7 });
     const [after] = await query<{ n: string; refs: string }>(
       `SELECT count(*) AS n, count(DISTINCT "reference") AS refs FROM "Referral"`,
     );
