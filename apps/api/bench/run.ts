@@ -14,6 +14,7 @@ import { seedReferenceData } from "../src/db/seed/reference-data.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { testConfig } from "../src/testing/app.ts";
 import { BenchClient, drive } from "./http-client.ts";
+import { runTriageBench } from "./triage-bench.ts";
 
 const CONCURRENCY = 10;
 const PASSWORD = "bench password not secret";
@@ -157,6 +158,9 @@ async function main() {
     await db.$disconnect();
     await database.stop();
   }
+
+  // 6. The triage reads at volume (--referrals, default 1,000,000; --data-dir keeps the seeded data).
+  report.triage = await runTriageBench(line);
 
   const dir = join(repoRoot, "bench-results");
   await mkdir(dir, { recursive: true });
