@@ -165,7 +165,7 @@ export const INSERT_BATCH = [
     "routingMatchedPrefix", "computedRisk", "computedRiskReasons", "risk", "riskReasons", "decisionDueAt", "assigneeId",
     "assignedAt", "redEscalationDueAt", "outcome", "outcomeReason", "messageToReferrer", "decidedAt", "decidedById",
     "decisionApprovedById", "decisionApprovedAt", "updatedAt")
-  SELECT b.id, 'WY-' || b.year || '-' || lpad(b.sequence::text, 6, '0'), b.status::"ReferralStatus", b.submitted_at,
+  SELECT b.id, 'WY-' || b.year || '-' || lpad(b.sequence::text, greatest(6, length(b.sequence::text)), '0'), b.status::"ReferralStatus", b.submitted_at,
     rf.id, rf.organisation_id, rf.name, rf.job_title, '01632 960' || lpad((b.n % 1000)::text, 3, '0'),
     CASE WHEN b.u_extra < 0.5 THEN 'Weekday mornings' END, b.danger,
     (ARRAY['Seen getting into a car with older men after school; came back with a new phone.',

@@ -156,7 +156,7 @@ export async function seedVolume(databaseUrl: string, options: VolumeSeedOptions
     throw new RangeError("The number of referrals must be a positive whole number");
   const batchSize = options.batchSize ?? 20_000;
   const now = options.now ?? new Date();
-  const start = new Date(now.getTime() - (options.spanDays ?? 100) * 86_400_000);
+  let start = new Date(now.getTime() - (options.spanDays ?? 100) * 86_400_000);
   const random = seededRandom(options.seed ?? 20261130);
   const begin = performance.now();
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -166,6 +166,10 @@ export async function seedVolume(databaseUrl: string, options: VolumeSeedOptions
     if (existing.rowCount && !options.append) {
       throw new VolumeSeedRefused("The database already holds referrals: pass --append to add volume data to them.");
     }
+    // Appended referrals arrive after the ones already there, so references keep following time.
+    const latest = (await client.query<{ at: Date | null }>(`SELECT max("submittedAt") AS at FROM "Referral"`)).rows[0]
+      ?.at;
+    if (latest && latest > start && latest < now) start = latest;
     const teams = (
       await client.query<{ id: string; code: string; name: string }>(
         `SELECT "id", "code", "name" FROM "Team" ORDER BY "code"`,
