@@ -1,18 +1,16 @@
 import { referralStatusLabels, type ReferralStatus, type RiskRating } from "@cse/contracts";
 import { Tag, type TagColour } from "./govuk/index.ts";
 
-const riskTags: Record<RiskRating, { text: string; colour: TagColour }> = {
-  RED: { text: "Red", colour: "red" },
-  AMBER: { text: "Amber", colour: "orange" },
-  GREEN: { text: "Green", colour: "green" },
-};
+export const riskLabels: Record<RiskRating, string> = { RED: "Red", AMBER: "Amber", GREEN: "Green" };
+
+const riskColours: Record<RiskRating, TagColour> = { RED: "red", AMBER: "orange", GREEN: "green" };
 
 /** Risk as a GOV.UK tag; the word is always there, so colour is never the only signal. */
 export function RiskTag({ risk }: { risk: RiskRating }) {
   return (
-    <Tag colour={riskTags[risk].colour}>
+    <Tag colour={riskColours[risk]}>
       <span className="govuk-visually-hidden">Risk </span>
-      {riskTags[risk].text}
+      {riskLabels[risk]}
     </Tag>
   );
 }
