@@ -7,7 +7,9 @@ import type { Database } from "./db/client.ts";
 import { loggerOptions } from "./logger.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { draftRoutes } from "./modules/drafts/routes.ts";
+import { alertRoutes } from "./modules/alerts/routes.ts";
 import { referralRoutes } from "./modules/referrals/routes.ts";
+import { triageRoutes } from "./modules/triage/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { adminRoutes } from "./modules/users/admin-routes.ts";
 import { invitationRoutes } from "./modules/users/invitation-routes.ts";
@@ -18,6 +20,7 @@ import { problemDetails } from "./plugins/problem-details.ts";
 import { security } from "./plugins/security.ts";
 import { sessions } from "./plugins/session.ts";
 import { webApp } from "./plugins/web-app.ts";
+import type { Clock } from "./services/clock.ts";
 import { createServices } from "./services/index.ts";
 import type { Secrets } from "./startup/secrets.ts";
 
@@ -29,9 +32,18 @@ export interface AppOptions {
   readonly logStream?: DestinationStream;
   /** Sees every route as it is added (tests use it to check each route's schemas). */
   readonly onRoute?: (route: RouteOptions) => void;
+  /** "Now" for every rule; defaults to the system clock (tests set their own). */
+  readonly clock?: Clock;
 }
 
-export async function buildApp({ config, db, secrets, logStream, onRoute }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  secrets,
+  logStream,
+  onRoute,
+  clock,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, logStream),
     genReqId: () => randomUUID(),
@@ -47,7 +59,7 @@ export async function buildApp({ config, db, secrets, logStream, onRoute }: AppO
     reply.header("x-request-id", request.id);
   });
 
-  const services = createServices({ config, db, secrets });
+  const services = createServices({ config, db, secrets, ...(clock ? { clock } : {}) });
   const lifetimes = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
 
   // Order matters: errors and headers first, then sessions, CSRF and who is asking, then
@@ -73,7 +85,10 @@ export async function buildApp({ config, db, secrets, logStream, onRoute }: AppO
     prefix: "/api/referrals",
     submission: services.referralSubmission,
     reading: services.referralReading,
+    triage: services.triage,
   });
+  await app.register(triageRoutes, { prefix: "/api/referrals", triage: services.triage });
+  await app.register(alertRoutes, { prefix: "/api/alerts", alerts: services.alerts });
   await app.register(webApp, { distDir: config.webDistDir });
 
   return app;

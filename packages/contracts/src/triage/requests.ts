@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { uuidSchema } from "../common.ts";
 import { optionalText, requiredText } from "../referral/fields.ts";
-import { outcomeSchema, riskRatingSchema } from "../referral/views.ts";
+import { listReferralsQuerySchema, outcomeSchema, riskRatingSchema } from "../referral/views.ts";
 
 export const visibilitySchema = z.enum(["TEAM", "AGENCY_ONLY"]);
 export type Visibility = z.infer<typeof visibilitySchema>;
@@ -17,6 +17,7 @@ const openStatusSchema = z.enum(["SUBMITTED", "IN_TRIAGE", "AWAITING_APPROVAL"],
 
 /** GET /api/referrals?scope=team: the team's open referrals, most urgent first. */
 export const teamQueueQuerySchema = z.object({
+  scope: z.literal("team"),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   status: openStatusSchema.optional(),
@@ -30,20 +31,22 @@ export const teamQueueQuerySchema = z.object({
 });
 export type TeamQueueQuery = z.infer<typeof teamQueueQuerySchema>;
 
-/** Claim (no assignee, or yourself) or, for a lead, give to any member of the team. */
-export const assignRequestSchema = z
-  .strictObject({ assigneeId: uuidSchema.optional() })
-  .meta({ examples: [{}] });
+/** The list route's query: your own referrals (the default), or scope=team for the queue. */
+export const referralListQuerySchema = z.union([listReferralsQuerySchema, teamQueueQuerySchema]);
 
-const reason = (label: string) =>
-  requiredText(label, 2_000, `Enter the ${label.toLowerCase()}`);
+/** Claim (no assignee, or yourself) or, for a lead, give to any member of the team. */
+export const assignRequestSchema = z.strictObject({ assigneeId: uuidSchema.optional() }).meta({ examples: [{}] });
+
+const reason = (label: string) => requiredText(label, 2_000, `Enter the ${label.toLowerCase()}`);
 
 export const addNoteRequestSchema = z
   .strictObject({
     body: requiredText("Note", 10_000, "Enter the note"),
     visibility: visibilitySchema.default("TEAM"),
   })
-  .meta({ examples: [{ body: "Spoke to the school's safeguarding lead; attendance has fallen.", visibility: "TEAM" }] });
+  .meta({
+    examples: [{ body: "Spoke to the school's safeguarding lead; attendance has fallen.", visibility: "TEAM" }],
+  });
 
 export const riskOverrideRequestSchema = z
   .strictObject({

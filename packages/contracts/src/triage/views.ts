@@ -4,6 +4,7 @@ import {
   addendumSchema,
   outcomeSchema,
   referralContentSchema,
+  referralPageSchema,
   referralStatusSchema,
   referrerReferralDetailSchema,
   riskRatingSchema,
@@ -150,6 +151,9 @@ export const teamReferralDetailSchema = z.object({
   routableTeams: z.array(teamRefSchema),
 });
 export type TeamReferralDetail = z.infer<typeof teamReferralDetailSchema>;
+
+/** GET /api/referrals answers with the caller's own referrals, or the team's queue. */
+export const referralListSchema = z.union([referralPageSchema, teamQueuePageSchema]);
 
 /** GET /api/referrals/:id answers with the view for the caller's audience. */
 export const referralDetailSchema = z.discriminatedUnion("audience", [

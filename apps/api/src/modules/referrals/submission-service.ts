@@ -7,6 +7,7 @@ import {
   formatReferralReference,
   londonDateOf,
   normalisePostcode,
+  redEscalationDueAt,
   routeByPostcode,
   type BankHolidayException,
 } from "@cse/domain";
@@ -14,6 +15,8 @@ import type { Transaction } from "../../db/client.ts";
 import { Forbidden } from "../../errors.ts";
 import { may } from "../../policy/policy.ts";
 import type { RequestContext } from "../../services/context.ts";
+import type { Clock } from "../../services/clock.ts";
+import type { AlertService } from "../alerts/service.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import { requestHash, type Idempotency } from "./idempotency.ts";
@@ -42,9 +45,13 @@ async function bankHolidayExceptions(tx: Transaction): Promise<BankHolidayExcept
 export function createReferralSubmissionService({
   audit,
   idempotency,
+  alerts,
+  clock,
 }: {
   audit: AuditService;
   idempotency: Idempotency;
+  alerts: AlertService;
+  clock: Clock;
 }) {
   async function store(
     tx: Transaction,
@@ -53,7 +60,7 @@ export function createReferralSubmissionService({
     draftId: string | null,
     context: RequestContext,
   ): Promise<ReferralCreated> {
-    const submittedAt = new Date();
+    const submittedAt = clock.now();
     const today = londonDateOf(submittedAt);
     const { child, concern, informationSharing, aboutYou } = referral;
     const ageAtReferral = child.dateOfBirth ? ageInYears(child.dateOfBirth, today) : child.estimatedAgeYears;
@@ -108,6 +115,7 @@ export function createReferralSubmissionService({
         risk: risk.rating,
         riskReasons: [...risk.reasons],
         decisionDueAt: dueAt,
+        redEscalationDueAt: risk.rating === "RED" ? redEscalationDueAt(submittedAt) : null,
         child: {
           create: {
             givenNames: child.givenNames,
@@ -199,6 +207,8 @@ export function createReferralSubmissionService({
       ],
     });
     if (draftId) await tx.draft.deleteMany({ where: { id: draftId, ownerId: user.id } });
+    // RED means the team is told now, in the same transaction: no RED referral without its alert.
+    if (risk.rating === "RED") await alerts.raiseRedReferral(tx, { id: created.id, teamId: team.id }, submittedAt);
     await audit.record(tx, {
       actor: user,
       action: "referral.submit",
