@@ -39,7 +39,6 @@ export function ReferralPage() {
   const { id = "" } = useParams();
   const [loaded, setLoaded] = useState<{ referral: ReferralDetail; at: Date } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  usePageTitle(loaded ? `Referral ${loaded.referral.reference}` : "Referral", failure !== null);
 
   const load = useCallback(() => {
     parsedApi.get(referralDetailSchema, `/api/referrals/${id}`).then(
@@ -52,18 +51,23 @@ export function ReferralPage() {
   }, [load]);
   const replace = useCallback((referral: TeamReferralDetail) => setLoaded({ referral, at: new Date() }), []);
 
-  if (!loaded)
-    return failure ? (
-      <ErrorSummary items={[{ text: failure }]} />
-    ) : (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
+  if (!loaded) return <NotLoaded failure={failure} />;
   return loaded.referral.audience === "team" ? (
     <TeamReferralFile referral={loaded.referral} loadedAt={loaded.at} replace={replace} reload={load} />
   ) : (
     <ReferrerCopy referral={loaded.referral} reload={load} />
+  );
+}
+
+/** Each view names the page once it has loaded; until then, this does. */
+function NotLoaded({ failure }: { failure: string | null }) {
+  usePageTitle("Referral", failure !== null);
+  return failure ? (
+    <ErrorSummary items={[{ text: failure }]} />
+  ) : (
+    <p className="govuk-body" role="status">
+      Loading…
+    </p>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { BaseSyntheticEvent, ReactNode } from "react";
 import { Button, ErrorSummary, type ErrorSummaryItem } from "../../../components/govuk/index.ts";
 
 /**
@@ -15,7 +15,8 @@ export function ActionForm({
 }: {
   heading: string;
   summary: readonly ErrorSummaryItem[];
-  onSubmit: () => void;
+  /** react-hook-form's handleSubmit result, given the event so the browser never submits the form itself. */
+  onSubmit: (event?: BaseSyntheticEvent) => Promise<void>;
   submitting: boolean;
   button: string;
   children?: ReactNode;
@@ -24,7 +25,7 @@ export function ActionForm({
     <section className="app-no-print govuk-!-margin-bottom-6">
       <h3 className="govuk-heading-s">{heading}</h3>
       <ErrorSummary items={summary} />
-      <form noValidate onSubmit={onSubmit}>
+      <form noValidate onSubmit={(event) => void onSubmit(event)}>
         {children}
         <Button disabled={submitting} preventDoubleClick>
           {button}

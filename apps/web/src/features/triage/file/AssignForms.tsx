@@ -21,7 +21,7 @@ export function ClaimForm() {
     <ActionForm
       heading={referral.assignee ? `Take it over from ${referral.assignee.name}` : "Pick up this referral"}
       summary={action.summary}
-      onSubmit={() => void action.onSubmit()}
+      onSubmit={action.onSubmit}
       submitting={action.form.formState.isSubmitting}
       button="Assign to me"
     />
@@ -51,7 +51,7 @@ export function ReassignForm() {
     <ActionForm
       heading="Assign to someone in the team"
       summary={action.summary}
-      onSubmit={() => void action.onSubmit()}
+      onSubmit={action.onSubmit}
       submitting={action.form.formState.isSubmitting}
       button="Assign"
     >

@@ -47,7 +47,7 @@ export function DecisionForm() {
     <ActionForm
       heading="Record the decision"
       summary={action.summary}
-      onSubmit={() => void action.onSubmit()}
+      onSubmit={action.onSubmit}
       submitting={action.form.formState.isSubmitting}
       button="Record decision"
     >
@@ -120,7 +120,7 @@ export function DecisionApprovalForm() {
     <ActionForm
       heading="Approve the decision?"
       summary={action.summary}
-      onSubmit={() => void action.onSubmit()}
+      onSubmit={action.onSubmit}
       submitting={action.form.formState.isSubmitting}
       button="Save answer"
     >

@@ -26,7 +26,7 @@ export function NoteForm() {
     <ActionForm
       heading="Add a note"
       summary={action.summary}
-      onSubmit={() => void action.onSubmit()}
+      onSubmit={action.onSubmit}
       submitting={action.form.formState.isSubmitting}
       button="Add note"
     >

@@ -44,7 +44,7 @@ export function RiskOverrideForm() {
     <ActionForm
       heading="Change the risk rating"
       summary={action.summary}
-      onSubmit={() => void action.onSubmit()}
+      onSubmit={action.onSubmit}
       submitting={action.form.formState.isSubmitting}
       button="Change risk"
     >
@@ -106,7 +106,7 @@ export function RiskOverrideDecisionForm() {
     <ActionForm
       heading={`Approve lowering the risk to ${riskLabels[pending.toRisk]}?`}
       summary={action.summary}
-      onSubmit={() => void action.onSubmit()}
+      onSubmit={action.onSubmit}
       submitting={action.form.formState.isSubmitting}
       button="Save answer"
     >

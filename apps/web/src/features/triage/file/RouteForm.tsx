@@ -37,7 +37,7 @@ export function RouteForm() {
     <ActionForm
       heading="Send to a district team"
       summary={action.summary}
-      onSubmit={() => void action.onSubmit()}
+      onSubmit={action.onSubmit}
       submitting={action.form.formState.isSubmitting}
       button="Send to team"
     >

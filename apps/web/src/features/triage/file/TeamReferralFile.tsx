@@ -1,5 +1,5 @@
 import type { TeamReferralDetail, TriageAction } from "@cse/contracts";
-import { useMemo, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { BackLink, ErrorSummary, NotificationBanner } from "../../../components/govuk/index.ts";
 import { formatDateTime } from "../../../format/london-time.ts";
 import { usePageTitle } from "../../../hooks/usePageTitle.ts";
@@ -47,7 +47,17 @@ export function TeamReferralFile({
   const [conflict, setConflict] = useState<string | null>(null);
   const { refresh: refreshAlerts } = useAlerts();
   const { child } = referral.content;
-  usePageTitle(`Referral ${referral.reference}`, conflict !== null);
+  const [formsWithErrors, setFormsWithErrors] = useState<ReadonlySet<string>>(new Set());
+  usePageTitle(`Referral ${referral.reference}`, conflict !== null || formsWithErrors.size > 0);
+  const formHasErrors = useCallback((form: string, hasErrors: boolean) => {
+    setFormsWithErrors((current) => {
+      if (current.has(form) === hasErrors) return current;
+      const next = new Set(current);
+      if (hasErrors) next.add(form);
+      else next.delete(form);
+      return next;
+    });
+  }, []);
 
   const file = useMemo<ReferralFile>(
     () => ({
@@ -64,8 +74,9 @@ export function TeamReferralFile({
         reload();
         refreshAlerts();
       },
+      formHasErrors,
     }),
-    [referral, replace, reload, refreshAlerts],
+    [referral, replace, reload, refreshAlerts, formHasErrors],
   );
   const allowed = actionForms.filter(([action]) => referral.actions.includes(action));
 

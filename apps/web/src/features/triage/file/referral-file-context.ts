@@ -7,6 +7,8 @@ export interface ReferralFile {
   readonly updated: (referral: TeamReferralDetail, message: string) => void;
   /** The referral moved on under the user (409): say so, and fetch it again. */
   readonly conflicted: (message: string) => void;
+  /** A form reports whether it shows errors, so the page title can start "Error: " (GOV.UK). */
+  readonly formHasErrors: (form: string, hasErrors: boolean) => void;
 }
 
 export const ReferralFileContext = createContext<ReferralFile | null>(null);

@@ -1,5 +1,5 @@
 import type { TeamReferralDetail } from "@cse/contracts";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { ApiError, describeFailure } from "../../../api/errors.ts";
 import { errorsFromForm, type ErrorSummaryItem } from "../../../components/govuk/index.ts";
@@ -67,5 +67,11 @@ export function useFileAction<TForm extends FieldValues, TRequest, TResult = Tea
     })),
     ...(failure ? [{ text: failure }] : []),
   ];
+  const hasErrors = summary.length > 0;
+  const { formHasErrors } = file;
+  useEffect(() => {
+    formHasErrors(idPrefix, hasErrors);
+    return () => formHasErrors(idPrefix, false);
+  }, [formHasErrors, idPrefix, hasErrors]);
   return { form, onSubmit, summary, id: (field: Path<TForm> & string) => `${idPrefix}-${field}` };
 }
