@@ -25,6 +25,7 @@ const environmentSchema = z
     EMBEDDED_DATABASE_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     WEB_DIST_DIR: z.string().min(1).default("apps/web/dist"),
     SEED_DEMO_DATA: flag.optional(),
+    SEED_DEMO_REFERRALS: flag.optional(),
     DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     DEMO_TOTP_SECRET: z
       .string()
@@ -78,6 +79,8 @@ function toConfig(env: z.output<typeof environmentSchema>) {
     embeddedDatabasePort: env.EMBEDDED_DATABASE_PORT,
     webDistDir: fromRoot(env.WEB_DIST_DIR),
     seedDemoData: env.SEED_DEMO_DATA ?? !isProduction,
+    /** A dozen fictional referrals with the demo accounts, so a newcomer has a queue to work. */
+    seedDemoReferrals: (env.SEED_DEMO_REFERRALS ?? true) && (env.SEED_DEMO_DATA ?? !isProduction),
     demoPassword: env.DEMO_PASSWORD,
     demoTotpSecret: env.DEMO_TOTP_SECRET,
     sessionSecret: env.SESSION_SECRET,

@@ -74,6 +74,8 @@ try {
   const db = (running.db = createDatabaseClient({ url: database.url }));
   const seeded = await seedDatabase(db, config, createSecretBox(secrets.encryptionKey));
   if (seeded.referenceData) log.info("reference data seeded: teams, routing rules, bank-holiday exceptions");
+  if (seeded.demoReferrals > 0)
+    log.info({ referrals: seeded.demoReferrals }, "demo referrals seeded for the demo teams");
   // Printed, not logged: this is for the person at the terminal, and must not reach log storage.
   if (seeded.demoCredentials) process.stdout.write(`\n${seeded.demoCredentials}\n\n`);
 

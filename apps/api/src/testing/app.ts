@@ -3,6 +3,7 @@ import type { FastifyInstance, RouteOptions } from "fastify";
 import { buildApp } from "../app.ts";
 import { loadConfig, type Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import type { Clock } from "../services/clock.ts";
 
 export const TEST_SECRETS = {
   SESSION_SECRET: "test-session-secret-that-is-long-enough-000",
@@ -41,10 +42,18 @@ export async function buildTestApp(
   db: Database,
   overrides: Record<string, string> = {},
   onRoute?: (route: RouteOptions) => void,
+  clock?: Clock,
 ): Promise<TestApp> {
   const logs = new LogCapture();
   const config = testConfig(overrides);
   const secrets = { sessionSecret: config.sessionSecret!, encryptionKey: Buffer.from(config.encryptionKey!, "base64") };
-  const app = await buildApp({ config, db, secrets, logStream: logs, ...(onRoute ? { onRoute } : {}) });
+  const app = await buildApp({
+    config,
+    db,
+    secrets,
+    logStream: logs,
+    ...(onRoute ? { onRoute } : {}),
+    ...(clock ? { clock } : {}),
+  });
   return { app, logs };
 }
