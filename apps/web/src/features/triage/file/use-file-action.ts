@@ -8,7 +8,7 @@ import { useReferralFile } from "./referral-file-context.ts";
 interface FileActionOptions<TForm extends FieldValues, TRequest, TResult> {
   /** Prefixes every field's id, as several forms share the page: "note" -> "note-body". */
   readonly idPrefix: string;
-  /** The form's fields in page order; the API's "body.<field>" errors land on them. */
+  /** The form's fields in page order; the API's field errors land on them. */
   readonly fields: readonly (Path<TForm> & string)[];
   readonly resolver: Resolver<TForm, unknown, TRequest>;
   readonly defaultValues?: DefaultValues<TForm>;
@@ -53,7 +53,7 @@ export function useFileAction<TForm extends FieldValues, TRequest, TResult = Tea
     if (!(error instanceof ApiError) || !error.errors) return describeFailure(error);
     const unplaced: string[] = [];
     for (const problem of error.errors) {
-      const field = fields.find((candidate) => problem.path.replace(/^body\./, "") === candidate);
+      const field = fields.find((candidate) => problem.path === candidate);
       if (field) form.setError(field, { type: "server", message: problem.message });
       else unplaced.push(problem.message);
     }
