@@ -60,7 +60,7 @@ export async function buildApp({ config, db, secrets, logStream, onRoute }: AppO
     lifetimes,
     secureCookie: config.isProduction,
   });
-  await app.register(csrf);
+  await app.register(csrf, { secret: secrets.sessionSecret, secureCookie: config.isProduction });
   await app.register(authentication, { loadActiveUser: services.auth.loadActiveUser, lifetimes });
   await app.register(openApi);
 
