@@ -210,7 +210,9 @@ describe("sessions", () => {
     await client.post("/api/auth/login", { email: lead.email, password: TEST_PASSWORD });
     const planted = sessionCookie(client);
     expect(planted).toBeDefined();
-    const signedIn = await client.post("/api/auth/second-factor", { code: await generate({ secret: lead.totpSecret! }) });
+    const signedIn = await client.post("/api/auth/second-factor", {
+      code: await generate({ secret: lead.totpSecret! }),
+    });
     expect(signedIn.statusCode).toBe(200);
     expect(sessionCookie(client)).not.toBe(planted);
 
