@@ -73,7 +73,7 @@ export function serializeErrorSafely(error: SerializableError) {
 interface RequestLike {
   id: string;
   method: string;
-  url: string;
+  routeOptions?: { url?: string | undefined };
 }
 
 export function loggerOptions(level: string, stream?: DestinationStream): FastifyServerOptions["logger"] {
@@ -81,8 +81,13 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
     level,
     redact: { paths: redactPaths, censor: "[redacted]" },
     serializers: {
-      // Only the path: query strings may carry search terms.
-      req: (request: RequestLike) => ({ id: request.id, method: request.method, path: request.url.split("?")[0] }),
+      // The route's pattern, never the path it was called with: paths carry one-time tokens
+      // (/api/invitations/:token) and query strings carry search terms.
+      req: (request: RequestLike) => ({
+        id: request.id,
+        method: request.method,
+        route: request.routeOptions?.url ?? "(no route)",
+      }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
       err: serializeErrorSafely,
     },
