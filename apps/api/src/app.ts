@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.ts";
@@ -15,6 +15,7 @@ import { authentication } from "./plugins/auth.ts";
 import { csrf } from "./plugins/csrf.ts";
 import { openApi } from "./plugins/openapi.ts";
 import { problemDetails } from "./plugins/problem-details.ts";
+import { rateLimit } from "./plugins/rate-limit.ts";
 import { security } from "./plugins/security.ts";
 import { sessions } from "./plugins/session.ts";
 import { webApp } from "./plugins/web-app.ts";
@@ -32,14 +33,17 @@ export interface AppOptions {
 }
 
 export async function buildApp({ config, db, secrets, logStream, onRoute }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  const { trustProxy } = config;
+  const serverOptions: FastifyServerOptions = {
     logger: loggerOptions(config.logLevel, logStream),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: config.trustProxy,
+    // A hop count as the function Fastify would make of it (the nearest N addresses are proxies).
+    trustProxy: typeof trustProxy === "number" ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
-  });
+  };
+  const app = Fastify(serverOptions);
   if (onRoute) app.addHook("onRoute", onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -50,10 +54,11 @@ export async function buildApp({ config, db, secrets, logStream, onRoute }: AppO
   const services = createServices({ config, db, secrets });
   const lifetimes = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
 
-  // Order matters: errors and headers first, then sessions, CSRF and who is asking, then
-  // OpenAPI (it records routes as they are added), then the routes.
+  // Order matters: errors, headers and the rate limit first, then sessions, CSRF and who is
+  // asking, then OpenAPI (it records routes as they are added), then the routes.
   await app.register(problemDetails);
   await app.register(security, { isProduction: config.isProduction });
+  await app.register(rateLimit, { perMinute: config.rateLimitPerMinute });
   await app.register(sessions, {
     db,
     secret: secrets.sessionSecret,
@@ -62,7 +67,7 @@ export async function buildApp({ config, db, secrets, logStream, onRoute }: AppO
   });
   await app.register(csrf, { secret: secrets.sessionSecret, secureCookie: config.isProduction });
   await app.register(authentication, { loadActiveUser: services.auth.loadActiveUser, lifetimes });
-  await app.register(openApi);
+  if (config.apiDocs) await app.register(openApi);
 
   await app.register(healthRoutes, { prefix: "/api", health: services.health });
   await app.register(authRoutes, { prefix: "/api/auth", auth: services.auth, lifetimes });

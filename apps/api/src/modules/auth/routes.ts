@@ -193,7 +193,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
     "/logout",
     {
       config: { access: "public" },
-      schema: { tags: ["auth"], summary: "Sign out: the session ends on the server and its cookie is cleared", response: { 204: z.null() } },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out: the session ends on the server and its cookie is cleared",
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       if (request.user) await auth.recordSignOut(request.user, requestContext(request));

@@ -247,7 +247,7 @@ describe("sessions", () => {
     const { app: production } = await buildTestApp(context.test.db, {
       NODE_ENV: "production",
       DATABASE_URL: context.test.url,
-      TRUST_PROXY: "true",
+      TRUST_PROXY: "1",
     });
     try {
       const https = { headers: { "x-forwarded-proto": "https" } };
