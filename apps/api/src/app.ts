@@ -14,7 +14,7 @@ import { invitationRoutes } from "./modules/users/invitation-routes.ts";
 import { authentication } from "./plugins/auth.ts";
 import { csrf } from "./plugins/csrf.ts";
 import { openApi } from "./plugins/openapi.ts";
-import { problemDetails } from "./plugins/problem-details.ts";
+import { problemDetails, sendProblem } from "./plugins/problem-details.ts";
 import { rateLimit } from "./plugins/rate-limit.ts";
 import { security } from "./plugins/security.ts";
 import { sessions } from "./plugins/session.ts";
@@ -42,6 +42,10 @@ export async function buildApp({ config, db, secrets, logStream, onRoute }: AppO
     trustProxy: typeof trustProxy === "number" ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // A URL the router cannot decode (/api/users/%FF) is refused before routing: as problem+json too.
+    frameworkErrors: (_error, request, reply) => {
+      void sendProblem(reply, request, "validation-failed", { detail: "The address of this request is not valid." });
+    },
   };
   const app = Fastify(serverOptions);
   if (onRoute) app.addHook("onRoute", onRoute);

@@ -71,6 +71,19 @@ describe("log redaction", () => {
     expect(capture.text).toContain('"type":"Error"');
     expect(capture.text).toContain("logger.test.ts");
   });
+
+  it("keeps no line of a message that runs over several lines, as the database's do", () => {
+    const { logger, capture } = captureLogger();
+    const error = new Error(
+      "Invalid `prisma.organisation.create()` invocation:\n\n\n" +
+        'ERROR: invalid byte sequence for encoding "UTF8": 0x00\n' +
+        "DETAIL: Failing row contains (Amira Khan's school).",
+    );
+    logger.error({ err: error }, "failed");
+    expect(capture.text).not.toContain("Amira");
+    expect(capture.text).not.toContain("invalid byte sequence");
+    expect(capture.text).toContain("logger.test.ts");
+  });
 });
 
 describe("one-time links in the log", () => {

@@ -60,7 +60,12 @@ interface SerializableError {
  */
 export function serializeErrorSafely(error: SerializableError) {
   const ownMessage = error.name === "DomainError" || (typeof error.code === "string" && error.code.startsWith("FST_"));
-  const frames = (error.stack ?? "").split("\n").slice(1).join("\n");
+  // Only the "at ..." lines: a message can run over several lines (Prisma's do, quoting the
+  // query and the database's own message), and the stack starts with all of them.
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .join("\n");
   return {
     type: error.name ?? "Error",
     code: error.code,
