@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -10,6 +11,38 @@ const flag = z
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
 const positiveInt = z.coerce.number().int().positive();
+
+/** An IP address, or a CIDR block such as 10.0.0.0/8 or fd00::/8. */
+function isAddressOrBlock(value: string): boolean {
+  const [address = "", prefix, ...rest] = value.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may say who the client is (X-Forwarded-For) and that it used HTTPS: none
+ * (false), the nearest N hops, or the listed addresses. "true" (every hop) is refused: it lets
+ * any client write its own address into X-Forwarded-For and escape the per-address limits.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (["false", "0", "no"].includes(value)) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const addresses = value.split(",").map((part) => part.trim());
+    if (addresses.every(isAddressOrBlock)) return addresses;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "must be false, the number of proxies in front of the service (e.g. 1), " +
+        "or a comma-separated list of their addresses or CIDR blocks",
+    });
+    return z.NEVER;
+  });
 
 const environmentSchema = z
   .object({
@@ -37,7 +70,9 @@ const environmentSchema = z
       .string()
       .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
       .optional(),
-    TRUST_PROXY: flag.default(false),
+    TRUST_PROXY: trustProxy.default(false),
+    API_DOCS: flag.optional(),
+    RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
     SESSION_IDLE_MINUTES: positiveInt.default(30),
     SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
     SIGN_IN_MAX_FAILURES: positiveInt.default(5),
@@ -86,6 +121,8 @@ function toConfig(env: z.output<typeof environmentSchema>) {
     sessionSecret: env.SESSION_SECRET,
     encryptionKey: env.ENCRYPTION_KEY,
     trustProxy: env.TRUST_PROXY,
+    apiDocs: env.API_DOCS ?? !isProduction,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     signInMaxFailures: env.SIGN_IN_MAX_FAILURES,
