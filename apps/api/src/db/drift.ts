@@ -14,6 +14,7 @@ export const MIGRATION_ONLY_OBJECTS: ReadonlySet<string> = new Set([
   "constraint User.User_email_lower_case_check",
   "index Transfer.Transfer_one_pending_per_referral",
   "function audit_event_is_append_only()",
+  "function audit_chain_next(OUT next_id bigint, OUT prev_hash character)",
   "trigger AuditEvent.AuditEvent_append_only",
   "trigger AuditEvent.AuditEvent_no_truncate",
 ]);

@@ -1,9 +1,6 @@
 import type { Database, Transaction } from "../../db/client.ts";
 import type { AuditOutcome, Role } from "../../generated/prisma/enums.ts";
-import { GENESIS_HASH, hashAuditEntry } from "./chain.ts";
-
-/** Any 32-bit key shared by every writer: appends to the chain take it in turn. */
-const AUDIT_CHAIN_LOCK_KEY = 0x41554454; // "AUDT"
+import { GENESIS_HASH, hashAuditEntry, hashedTextAround } from "./chain.ts";
 
 export interface AuditActor {
   readonly id: string;
@@ -38,10 +35,13 @@ export interface ChainVerification {
  * entry exists exactly when the change (or read) it describes happened.
  */
 export function createAuditService(db: Database) {
+  /**
+   * Appends one entry in a single statement: audit_chain_next() takes the chain's lock and
+   * hands over the previous hash and the next id, and the hash is computed in the same
+   * statement. The lock is held until the caller's transaction ends, so make this the last
+   * statement of the transaction: whatever runs after it is serial for every audited request.
+   */
   async function record(tx: Transaction, entry: AuditEntry): Promise<void> {
-    // Serialise appends so each entry chains to the one committed before it.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`;
-    const previous = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
     const fields = {
       occurredAt: new Date(),
       actorId: entry.actor?.id ?? null,
@@ -54,16 +54,17 @@ export function createAuditService(db: Database) {
       teamId: entry.teamId ?? null,
       requestId: entry.requestId ?? null,
       details: entry.details ?? {},
-      prevHash: previous?.hash ?? GENESIS_HASH,
     };
-    await tx.auditEvent.create({
-      data: {
-        ...fields,
-        actorRole: entry.actor?.role ?? null,
-        details: fields.details,
-        hash: hashAuditEntry(fields),
-      },
-    });
+    const { before, after } = hashedTextAround(fields);
+    await tx.$executeRaw`
+      INSERT INTO "AuditEvent" ("id", "occurredAt", "actorId", "actorRole", "action", "outcome", "entityType",
+                                "entityId", "referralId", "teamId", "requestId", "details", "prevHash", "hash")
+      SELECT chain."next_id", ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid,
+             ${fields.actorRole}::"Role", ${fields.action}, ${fields.outcome}::"AuditOutcome", ${fields.entityType},
+             ${fields.entityId}, ${fields.referralId}::uuid, ${fields.teamId}::uuid, ${fields.requestId},
+             ${JSON.stringify(fields.details)}::jsonb, chain."prev_hash",
+             encode(sha256(convert_to(${before} || chain."prev_hash" || ${after}, 'UTF8')), 'hex')
+        FROM "audit_chain_next"() AS chain`;
   }
 
   return {
