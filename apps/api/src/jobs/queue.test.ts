@@ -51,7 +51,15 @@ describe("housekeeping", () => {
 
     // Run it as the scheduler would, through the queue.
     await queue.boss.send(HOUSEKEEPING_QUEUE, {});
-    await expect.poll(() => test.db.session.count(), { timeout: 15_000, interval: 250 }).toBe(1);
+    // The four deletions run side by side, so wait for all of them, not only the first to commit.
+    const remaining = async () =>
+      [
+        await test.db.session.count(),
+        await test.db.draft.count(),
+        await test.db.rateLimitCounter.count(),
+        await test.db.idempotencyRecord.count(),
+      ].join(",");
+    await expect.poll(remaining, { timeout: 15_000, interval: 250 }).toBe("1,1,1,0");
 
     expect((await test.db.session.findMany()).map((session) => session.id)).toEqual(["current"]);
     expect(await test.db.draft.count()).toBe(1);

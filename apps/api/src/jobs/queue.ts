@@ -1,5 +1,6 @@
 import { PgBoss } from "pg-boss";
 import type { Logger } from "pino";
+import { JOB_QUEUE_SCHEMA } from "../db/roles.ts";
 import type { HousekeepingService } from "../modules/housekeeping/service.ts";
 
 export const HOUSEKEEPING_QUEUE = "housekeeping";
@@ -18,7 +19,8 @@ export async function startJobQueue(
   jobs: { housekeeping: HousekeepingService },
   log: Logger,
 ): Promise<JobQueue> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 3 });
+  // The schema is made by the owner role (db/roles.ts); the application role may only use it.
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: JOB_QUEUE_SCHEMA, createSchema: false, max: 3 });
   let stopping = false;
   boss.on("error", (error: Error) => {
     // While shutting down, the database closing our connections is expected.
