@@ -3,7 +3,7 @@
 // figures that show how long the chain's serial section is.
 import { EXAMPLE_REFERRAL_SUBMISSION } from "@cse/contracts";
 import type { Database } from "../src/db/client.ts";
-import { BenchClient, drive } from "./http-client.ts";
+import { type BenchClient, drive } from "./http-client.ts";
 
 export interface AuditBenchContext {
   readonly db: Database;

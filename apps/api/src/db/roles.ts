@@ -87,10 +87,10 @@ async function handOverToOwner(client: pg.Client, owner: string, app: string): P
   }
   // pg-boss's schema from before the split belongs to the superuser, which the application role
   // cannot use. It holds only queued housekeeping (recreated at start), so it is rebuilt.
-  const jobs = await client.query(
-    `SELECT 1 FROM pg_namespace WHERE nspname = $1 AND pg_get_userbyid(nspowner) <> $2`,
-    [JOB_QUEUE_SCHEMA, owner],
-  );
+  const jobs = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1 AND pg_get_userbyid(nspowner) <> $2`, [
+    JOB_QUEUE_SCHEMA,
+    owner,
+  ]);
   if (jobs.rowCount === 1) await client.query(`DROP SCHEMA ${ident(client, JOB_QUEUE_SCHEMA)} CASCADE`);
 }
 

@@ -1,6 +1,7 @@
 import type { Database, Transaction } from "../../db/client.ts";
 import type { AuditOutcome, Role } from "../../generated/prisma/enums.ts";
-import { GENESIS_HASH, hashAuditEntry, hashedTextAround } from "./chain.ts";
+import { hashedTextAround } from "./chain.ts";
+import { verifyAuditTrail } from "./verification.ts";
 
 export interface AuditActor {
   readonly id: string;
@@ -75,26 +76,10 @@ export function createAuditService(db: Database) {
       await db.$transaction((tx) => record(tx, entry));
     },
 
-    /** Walks the whole chain in order, recomputing every hash. */
+    /** Walks the whole chain in order, recomputing every hash (checkpoints: verification.ts). */
     async verifyChain(batchSize = 1000): Promise<ChainVerification> {
-      let prevHash = GENESIS_HASH;
-      let cursor: bigint | undefined;
-      let entries = 0;
-      for (;;) {
-        const batch = await db.auditEvent.findMany({
-          orderBy: { id: "asc" },
-          take: batchSize,
-          ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }),
-        });
-        for (const event of batch) {
-          const expected = hashAuditEntry({ ...event, details: event.details, prevHash });
-          if (event.prevHash !== prevHash || event.hash !== expected) return { entries, brokenAt: event.id };
-          prevHash = event.hash;
-          entries += 1;
-        }
-        if (batch.length < batchSize) return { entries, brokenAt: null };
-        cursor = batch[batch.length - 1]!.id;
-      }
+      const result = await verifyAuditTrail(db, [], batchSize);
+      return { entries: result.entries, brokenAt: result.firstBadId };
     },
   };
 }
