@@ -61,7 +61,11 @@ export async function buildApp({ config, db, secrets, logStream, onRoute }: AppO
     secureCookie: config.isProduction,
   });
   await app.register(csrf);
-  await app.register(authentication, { loadActiveUser: services.auth.loadActiveUser, lifetimes });
+  await app.register(authentication, {
+    loadActiveUser: services.auth.loadActiveUser,
+    lifetimes,
+    audit: services.audit,
+  });
   await app.register(openApi);
 
   await app.register(healthRoutes, { prefix: "/api", health: services.health });
