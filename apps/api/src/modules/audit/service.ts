@@ -43,6 +43,11 @@ export function createAuditService(db: Database) {
    * statement of the transaction: whatever runs after it is serial for every audited request.
    */
   async function record(tx: Transaction, entry: AuditEntry): Promise<void> {
+    await append(tx, entry);
+  }
+
+  /** On its own connection the statement is its own transaction, so the lock ends with it. */
+  async function append(client: Transaction | Database, entry: AuditEntry): Promise<void> {
     const fields = {
       occurredAt: new Date(),
       actorId: entry.actor?.id ?? null,
@@ -57,7 +62,7 @@ export function createAuditService(db: Database) {
       details: entry.details ?? {},
     };
     const { before, after } = hashedTextAround(fields);
-    await tx.$executeRaw`
+    await client.$executeRaw`
       INSERT INTO "AuditEvent" ("id", "occurredAt", "actorId", "actorRole", "action", "outcome", "entityType",
                                 "entityId", "referralId", "teamId", "requestId", "details", "prevHash", "hash")
       SELECT chain."next_id", ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid,
@@ -73,7 +78,7 @@ export function createAuditService(db: Database) {
 
     /** Records on its own, for events that change nothing else (a refused access, a sign-in failure). */
     async recordAlone(entry: AuditEntry): Promise<void> {
-      await db.$transaction((tx) => record(tx, entry));
+      await append(db, entry);
     },
 
     /** Walks the whole chain in order, recomputing every hash (checkpoints: verification.ts). */
