@@ -6,8 +6,6 @@ const production = {
   DATABASE_URL: "postgresql://app:secret@db:5432/cse",
   SESSION_SECRET: "s".repeat(40),
   ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
-  MIGRATION_DATABASE_URL: "postgresql://owner:secret@db:5432/cse",
-  AUDIT_CHECKPOINT_KEY: Buffer.alloc(32, 2).toString("base64"),
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -57,8 +55,6 @@ describe("loadConfig", () => {
         "SESSION_SECRET: is required when NODE_ENV=production",
         "ENCRYPTION_KEY: is required when NODE_ENV=production",
         "DATABASE_URL: is required when NODE_ENV=production",
-        "MIGRATION_DATABASE_URL: is required when NODE_ENV=production",
-        "AUDIT_CHECKPOINT_KEY: is required when NODE_ENV=production",
       ]),
     );
     expect(loadConfig(production).isProduction).toBe(true);

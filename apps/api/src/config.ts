@@ -69,13 +69,7 @@ const environmentSchema = z
     }
     if (env.NODE_ENV === "production") {
       // Outside production a missing secret is generated once and kept in DATA_DIR.
-      for (const key of [
-        "SESSION_SECRET",
-        "ENCRYPTION_KEY",
-        "DATABASE_URL",
-        "MIGRATION_DATABASE_URL",
-        "AUDIT_CHECKPOINT_KEY",
-      ] as const) {
+      for (const key of ["SESSION_SECRET", "ENCRYPTION_KEY", "DATABASE_URL"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when NODE_ENV=production" });
       }
     }

@@ -65,6 +65,10 @@ try {
   const database = (running.database = await openDatabase(config, (line) => log.debug({ source: "postgres" }, line)));
   log.info({ embedded: database.embedded }, database.embedded ? "embedded PostgreSQL started" : "using DATABASE_URL");
 
+  if (config.isProduction && !config.auditCheckpointKey) {
+    // A key generated into DATA_DIR would sit beside what it protects.
+    throw new Error("AUDIT_CHECKPOINT_KEY is required when NODE_ENV=production (32 bytes, base64)");
+  }
   const migrations = await migrateDatabase(database);
   log.info(
     { applied: migrations.applied, total: migrations.applied.length + migrations.alreadyApplied.length },
