@@ -82,7 +82,11 @@ export async function buildApp({
     secureCookie: config.isProduction,
   });
   await app.register(csrf, { secret: secrets.sessionSecret, secureCookie: config.isProduction });
-  await app.register(authentication, { loadActiveUser: services.auth.loadActiveUser, lifetimes });
+  await app.register(authentication, {
+    loadActiveUser: services.auth.loadActiveUser,
+    lifetimes,
+    audit: services.audit,
+  });
   if (config.apiDocs) await app.register(openApi);
 
   await app.register(healthRoutes, { prefix: "/api", health: services.health });

@@ -54,6 +54,10 @@ const environmentSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
       .optional(),
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+      .optional(),
     DATA_DIR: z.string().min(1).default(".data"),
     EMBEDDED_DATABASE_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     WEB_DIST_DIR: z.string().min(1).default("apps/web/dist"),
@@ -81,6 +85,15 @@ const environmentSchema = z
     INVITATION_VALID_HOURS: positiveInt.default(72),
     DRAFT_RETENTION_DAYS: positiveInt.default(30),
     SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
+    AUDIT_CHECKPOINT_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length >= 32, "must be at least 32 bytes, base64-encoded")
+      .optional(),
+    AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+    AUDIT_CHECKPOINT_SCHEDULE: z
+      .string()
+      .regex(/^\S+( \S+){4,5}$/, "must be a cron expression, such as * * * * * for every minute")
+      .default("* * * * *"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.SEED_DEMO_DATA === true) {
@@ -110,6 +123,7 @@ function toConfig(env: z.output<typeof environmentSchema>) {
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
     dataDir: fromRoot(env.DATA_DIR),
     embeddedDatabasePort: env.EMBEDDED_DATABASE_PORT,
     webDistDir: fromRoot(env.WEB_DIST_DIR),
@@ -131,6 +145,9 @@ function toConfig(env: z.output<typeof environmentSchema>) {
     invitationValidMs: env.INVITATION_VALID_HOURS * 3_600_000,
     draftRetentionMs: env.DRAFT_RETENTION_DAYS * 86_400_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY,
+    auditCheckpointFile: fromRoot(env.AUDIT_CHECKPOINT_FILE ?? `${env.DATA_DIR}/audit-checkpoints.jsonl`),
+    auditCheckpointSchedule: env.AUDIT_CHECKPOINT_SCHEDULE,
   } as const;
 }
 

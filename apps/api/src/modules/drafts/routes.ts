@@ -47,7 +47,7 @@ export const draftRoutes: FastifyPluginAsyncZod<{ drafts: DraftService }> = asyn
         response: { 200: draftListSchema },
       },
     },
-    async (request) => ({ drafts: await drafts.list(request.user!) }),
+    async (request) => ({ drafts: await drafts.list(request.user!, requestContext(request)) }),
   );
 
   app.get(
