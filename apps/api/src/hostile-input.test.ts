@@ -159,6 +159,8 @@ const pathParameter = fc.oneof(
 
 /** Whether the route's own schema would take the body: a hostile body that happens to be valid proves nothing. */
 function isAccepted(operation: Operation, body: RawBody): boolean {
+  // Fastify reads plain text itself; a route without a body schema then rightly ignores it.
+  if (!operation.schema && (body.contentType === "text/plain" || body.contentType === undefined)) return true;
   if (body.contentType !== "application/json") return false;
   let parsed: unknown;
   try {
@@ -171,19 +173,22 @@ function isAccepted(operation: Operation, body: RawBody): boolean {
 }
 
 async function storedRows(db: Database) {
-  const [users, organisations, invitations, recoveryCodes, drafts, referrals, addenda, idempotency] = await Promise.all(
-    [
-      db.user.count(),
-      db.organisation.count(),
-      db.invitation.count(),
-      db.recoveryCode.count(),
-      db.draft.count(),
-      db.referral.count(),
-      db.addendum.count(),
-      db.idempotencyRecord.count(),
-    ],
-  );
-  return { users, organisations, invitations, recoveryCodes, drafts, referrals, addenda, idempotency };
+  const counts = {
+    users: db.user.count(),
+    organisations: db.organisation.count(),
+    invitations: db.invitation.count(),
+    recoveryCodes: db.recoveryCode.count(),
+    drafts: db.draft.count(),
+    referrals: db.referral.count(),
+    addenda: db.addendum.count(),
+    notes: db.note.count(),
+    riskOverrides: db.riskOverride.count(),
+    chronology: db.chronologyEvent.count(),
+    alerts: db.alert.count(),
+    idempotency: db.idempotencyRecord.count(),
+  };
+  const values = await Promise.all(Object.values(counts));
+  return Object.fromEntries(Object.keys(counts).map((name, index) => [name, values[index]]));
 }
 
 describe("hostile input on every state-changing route", () => {
