@@ -18,6 +18,7 @@ export const MIGRATION_ONLY_OBJECTS: ReadonlySet<string> = new Set([
   "function referral_assignee_in_owning_team()",
   "trigger Referral.Referral_assignee_in_owning_team",
   "function audit_event_is_append_only()",
+  "function audit_chain_next(OUT next_id bigint, OUT prev_hash character)",
   "trigger AuditEvent.AuditEvent_append_only",
   "trigger AuditEvent.AuditEvent_no_truncate",
 ]);

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { EXAMPLE_REFERRAL_SUBMISSION, type ReferralCreated } from "@cse/contracts";
+import { EXAMPLE_REFERRAL_SUBMISSION, type ReferralCreated, type ReferralSubmission } from "@cse/contracts";
 import type { TestClient } from "./client.ts";
 
 type Example = typeof EXAMPLE_REFERRAL_SUBMISSION;
 
 export interface ReferralVariant {
-  readonly child?: Partial<Example["child"]>;
+  readonly child?: Partial<ReferralSubmission["child"]>;
   readonly immediateDanger?: boolean;
 }
 

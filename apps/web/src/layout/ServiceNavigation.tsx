@@ -3,7 +3,7 @@ import { Link, useLocation } from "react-router";
 
 export interface NavigationItem {
   readonly to: string;
-  readonly text: string;
+  readonly text: ReactNode;
 }
 
 /**

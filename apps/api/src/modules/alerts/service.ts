@@ -19,6 +19,15 @@ export function createAlertService({ db, clock }: { db: Database; clock: Clock }
         where: { teamId: referral.teamId, role: { in: ["TRIAGE", "LEAD"] }, status: "ACTIVE" },
         select: { id: true },
       });
+      // A referral raised to RED again re-opens the alerts it had: unread, and new as of now.
+      await tx.alert.updateMany({
+        where: {
+          referralId: referral.id,
+          kind: "RED_REFERRAL",
+          recipientId: { in: members.map((member) => member.id) },
+        },
+        data: { resolvedAt: null, readAt: null, createdAt: now, teamId: referral.teamId },
+      });
       await tx.alert.createMany({
         data: members.map((member) => ({
           recipientId: member.id,

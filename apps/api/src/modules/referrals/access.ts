@@ -1,6 +1,7 @@
 import type { Database, Transaction } from "../../db/client.ts";
-import { NotFound } from "../../errors.ts";
+import { Forbidden, NotFound } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { roleMay } from "../../policy/permissions.ts";
 import { referralScope, type ReferralAction } from "../../policy/policy.ts";
 import type { RequestContext } from "../../services/context.ts";
 import type { AuditService } from "../audit/service.ts";
@@ -17,6 +18,20 @@ type Client = Database | Transaction;
  * refusal is audited with what was tried.
  */
 export function createReferralAccess({ db, audit }: { db: Database; audit: AuditService }) {
+  /** A role that may never do the action hears so (403), whichever referral it names. */
+  async function refuseRole(user: AuthenticatedUser, id: string, action: ReferralAction, context: RequestContext) {
+    await audit.recordAlone({
+      actor: user,
+      action,
+      outcome: "DENIED",
+      entityType: "Referral",
+      entityId: id,
+      requestId: context.requestId,
+      details: { reason: "role-not-permitted" },
+    });
+    return new Forbidden("Your role does not allow this.");
+  }
+
   async function refuse(user: AuthenticatedUser, id: string, action: ReferralAction, context: RequestContext) {
     // Only on refusal: learn whether it exists, so the owning team's audit trail shows the attempt.
     const existing = await db.referral.findUnique({ where: { id }, select: { teamId: true } });
@@ -44,6 +59,7 @@ export function createReferralAccess({ db, audit }: { db: Database; audit: Audit
       context: RequestContext,
       select: S,
     ): Promise<Prisma.ReferralGetPayload<{ select: S }>> {
+      if (!roleMay(user.role, action)) throw await refuseRole(user, id, action, context);
       const row = await client.referral.findFirst({ where: { id, AND: [referralScope(user, action)] }, select });
       if (!row) throw await refuse(user, id, action, context);
       return row;
@@ -58,6 +74,7 @@ export function createReferralAccess({ db, audit }: { db: Database; audit: Audit
       context: RequestContext,
       include: I,
     ): Promise<Prisma.ReferralGetPayload<{ include: I }>> {
+      if (!roleMay(user.role, action)) throw await refuseRole(user, id, action, context);
       const row = await client.referral.findFirst({ where: { id, AND: [referralScope(user, action)] }, include });
       if (!row) throw await refuse(user, id, action, context);
       return row;

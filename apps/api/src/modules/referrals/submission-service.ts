@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { INDICATOR_LABELS, type ReferralCreated, type ValidReferral } from "@cse/contracts";
 import {
   ageInYears,
@@ -86,12 +87,10 @@ export function createReferralSubmissionService({
         : await tx.team.findFirstOrThrow({ where: { isHub: true } });
 
     const dueAt = decisionDueAt(submittedAt, await bankHolidayExceptions(tx));
-    const year = Number(today.slice(0, 4));
-    const reference = formatReferralReference(year, await nextReferenceNumber(tx, year));
-
     const created = await tx.referral.create({
       data: {
-        reference,
+        // Replaced by the real reference below; this placeholder never leaves the transaction.
+        reference: `pending-${randomUUID()}`,
         submittedAt,
         referrerId: user.id,
         referrerOrganisationId: user.organisation.id,
@@ -209,6 +208,11 @@ export function createReferralSubmissionService({
     if (draftId) await tx.draft.deleteMany({ where: { id: draftId, ownerId: user.id } });
     // RED means the team is told now, in the same transaction: no RED referral without its alert.
     if (risk.rating === "RED") await alerts.raiseRedReferral(tx, { id: created.id, teamId: team.id }, submittedAt);
+    // Taken last but for the audit entry, so the row lock that keeps references gap-free is
+    // held for two short statements before commit rather than the whole transaction.
+    const year = Number(today.slice(0, 4));
+    const reference = formatReferralReference(year, await nextReferenceNumber(tx, year));
+    await tx.referral.update({ where: { id: created.id }, data: { reference }, select: { id: true } });
     await audit.record(tx, {
       actor: user,
       action: "referral.submit",

@@ -32,7 +32,9 @@ const RULES: Record<TriageAction, Rule> = {
         ? "This referral can no longer be assigned."
         : state.assigneeId === user.id
           ? "This referral is already assigned to you."
-          : null,
+          : state.assigneeId !== null
+            ? "Someone else has already taken this referral. Ask the lead if it should be reassigned."
+            : null,
   },
   reassign: {
     permission: "referral.reassign",

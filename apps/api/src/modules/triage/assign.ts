@@ -28,15 +28,17 @@ export function createAssignReferral({ db, audit, clock, alerts, file }: TriageD
         claiming ? "referral.assign" : "referral.reassign",
         context,
       );
-      assertActionOpen(user, triage, claiming ? "assign-self" : "reassign");
+      // Taking a referral somebody else holds is a reassignment, which only a lead may do.
+      const action = claiming && (triage.assigneeId === null || user.role !== "LEAD") ? "assign-self" : "reassign";
+      assertActionOpen(user, triage, action);
       const assignee = await tx.user.findFirst({
         where: { id: assigneeId, teamId: referral.teamId, role: { in: ["TRIAGE", "LEAD"] }, status: "ACTIVE" },
         select: { id: true, displayName: true },
       });
-      if (!assignee) throw new ValidationFailed([{ path: "body.assigneeId", message: "Choose a member of the team" }]);
+      if (!assignee) throw new ValidationFailed([{ path: "assigneeId", message: "Choose a member of the team" }]);
       if (assignee.id === referral.assigneeId)
         throw new ValidationFailed([
-          { path: "body.assigneeId", message: `The referral is already assigned to ${assignee.displayName}` },
+          { path: "assigneeId", message: `The referral is already assigned to ${assignee.displayName}` },
         ]);
       const now = clock.now();
       await alerts.resolveForReferral(tx, referral.id, now);

@@ -57,7 +57,7 @@ export function createRiskOverride({ db, audit, clock, alerts, file }: TriageDep
         assertActionOpen(user, triage, "override-risk");
         if (change.toRisk === referral.risk)
           throw new ValidationFailed([
-            { path: "body.toRisk", message: `The risk is already ${label(referral.risk)}: choose a different rating` },
+            { path: "toRisk", message: `The risk is already ${label(referral.risk)}: choose a different rating` },
           ]);
         const now = clock.now();
         const downgrade = isDowngrade(referral.risk, change.toRisk);

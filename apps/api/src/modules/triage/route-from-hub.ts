@@ -24,7 +24,7 @@ export function createRouteFromHub({ db, audit, clock, alerts, file }: TriageDep
         where: { id: routing.teamId, isHub: false },
         select: { id: true, name: true },
       });
-      if (!team) throw new ValidationFailed([{ path: "body.teamId", message: "Choose a district team" }]);
+      if (!team) throw new ValidationFailed([{ path: "teamId", message: "Choose a district team" }]);
       const now = clock.now();
       await alerts.resolveForReferral(tx, referralId, now);
       if (referral.risk === "RED") await alerts.raiseRedReferral(tx, { id: referralId, teamId: team.id }, now);
