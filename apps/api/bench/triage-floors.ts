@@ -2,11 +2,8 @@
 // entry it writes, by a plain `pg` client in as few prepared statements as it takes. What the
 // service adds on top (HTTP, session, access checks, Prisma, shaping) is the gap to the floor.
 import type pg from "pg";
-import { GENESIS_HASH, hashAuditEntry } from "../src/modules/audit/chain.ts";
+import { hashedTextAround } from "../src/modules/audit/chain.ts";
 import { segmentPageSql, type QueuePosition, type QueueSegment } from "../src/modules/triage/queue-repository.ts";
-
-/** The audit service's lock key (apps/api/src/modules/audit/service.ts). */
-const AUDIT_CHAIN_LOCK_KEY = 0x41554454;
 
 export interface FloorActor {
   readonly id: string;
@@ -14,17 +11,12 @@ export interface FloorActor {
   readonly agency: string;
 }
 
-/** Appends one entry to the chain exactly as the audit service does: lock, previous hash, insert. */
+/** Appends one entry to the chain exactly as the audit service does: one INSERT ... FROM audit_chain_next(). */
 async function appendAudit(
   client: pg.ClientBase,
   actor: FloorActor,
   entry: { action: string; entityId: string | null; referralId: string | null; details: Record<string, unknown> },
 ) {
-  await client.query({ name: "audit-lock", text: "SELECT pg_advisory_xact_lock($1)", values: [AUDIT_CHAIN_LOCK_KEY] });
-  const previous = await client.query<{ hash: string }>({
-    name: "audit-previous",
-    text: `SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`,
-  });
   const fields = {
     occurredAt: new Date(),
     actorId: actor.id,
@@ -37,15 +29,18 @@ async function appendAudit(
     teamId: actor.teamId,
     requestId: null,
     details: entry.details,
-    prevHash: previous.rows[0]?.hash ?? GENESIS_HASH,
   };
+  const { before, after } = hashedTextAround(fields);
   await client.query({
-    name: "audit-insert",
-    text: `INSERT INTO "AuditEvent" ("occurredAt", "actorId", "actorRole", "action", "outcome", "entityType", "entityId",
-      "referralId", "teamId", "requestId", "details", "prevHash", "hash")
-      VALUES ($1, $2, $3::"Role", $4, $5::"AuditOutcome", $6, $7, $8, $9, $10, $11, $12, $13)`,
+    name: "audit-append",
+    text: `INSERT INTO "AuditEvent" ("id", "occurredAt", "actorId", "actorRole", "action", "outcome", "entityType",
+      "entityId", "referralId", "teamId", "requestId", "details", "prevHash", "hash")
+      SELECT chain."next_id", $1::timestamptz, $2::uuid, $3::"Role", $4, $5::"AuditOutcome", $6, $7, $8::uuid,
+             $9::uuid, $10, $11::jsonb, chain."prev_hash",
+             encode(sha256(convert_to($12 || chain."prev_hash" || $13, 'UTF8')), 'hex')
+        FROM "audit_chain_next"() AS chain`,
     values: [
-      fields.occurredAt,
+      fields.occurredAt.toISOString(),
       fields.actorId,
       fields.actorRole,
       fields.action,
@@ -56,8 +51,8 @@ async function appendAudit(
       fields.teamId,
       fields.requestId,
       JSON.stringify(fields.details),
-      fields.prevHash,
-      hashAuditEntry(fields),
+      before,
+      after,
     ],
   });
 }
