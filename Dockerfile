@@ -33,6 +33,8 @@ COPY --from=build /app/apps/api/src apps/api/src
 COPY --from=build /app/apps/web/dist apps/web/dist
 COPY --from=build /app/packages packages
 COPY --from=build /app/prisma prisma
+# The audit checkpoints' volume (docker-compose.yml) takes this directory's owner.
+RUN mkdir -p /var/lib/cse-audit && chown node:node /var/lib/cse-audit
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s CMD node -e "fetch('http://127.0.0.1:3000/api/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

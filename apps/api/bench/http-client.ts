@@ -1,3 +1,5 @@
+import { generate } from "otplib";
+
 /** A minimal cookie-keeping client for benchmarks: one per simulated browser. */
 export class BenchClient {
   private cookie = "";
@@ -31,10 +33,22 @@ export class BenchClient {
     return { status: response.status, json };
   }
 
-  async signIn(email: string, password: string): Promise<void> {
+  /** Signs in, answering the second-factor challenge when the account has an authenticator. */
+  async signIn(email: string, password: string, totpSecret?: string): Promise<void> {
     await this.request("GET", "/api/auth/csrf");
-    const { status } = await this.request("POST", "/api/auth/login", { email, password });
+    const { status, json } = await this.request("POST", "/api/auth/login", { email, password });
     if (status !== 200) throw new Error(`sign-in failed: ${status}`);
+    if ((json as { status?: string }).status !== "second-factor-required") return;
+    if (!totpSecret) throw new Error("sign-in needs a second factor");
+    const second = await this.request("POST", "/api/auth/second-factor", {
+      code: await generate({ secret: totpSecret }),
+    });
+    if (second.status !== 200) throw new Error(`second factor failed: ${second.status}`);
+  }
+
+  /** The session cookie, for load generators that send it themselves. */
+  get cookieHeader(): string {
+    return this.cookie;
   }
 }
 

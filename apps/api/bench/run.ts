@@ -13,7 +13,9 @@ import { startScratchDatabase } from "../src/db/scratch.ts";
 import { seedReferenceData } from "../src/db/seed/reference-data.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { testConfig } from "../src/testing/app.ts";
+import { auditBench } from "./audit-bench.ts";
 import { BenchClient, drive } from "./http-client.ts";
+import { runTriageBench } from "./triage-bench.ts";
 
 const CONCURRENCY = 10;
 const PASSWORD = "bench password not secret";
@@ -137,6 +139,14 @@ async function main() {
     const audited = await db.auditEvent.count({ where: { action: "referral.submit" } });
     line("stored / audited", `${stored} referrals, ${audited} audit entries`);
 
+    // 4b. The audit chain's serial section: audited reads and submissions, alone and ten at once.
+    report.auditLock = await auditBench({
+      db,
+      clients,
+      referrerIds: referrers.map((referrer) => referrer.id),
+      line,
+    });
+
     // 5. What the browser downloads, if the web app has been built.
     const manifest = join(repoRoot, "apps/web/dist/.vite/manifest.json");
     if (existsSync(manifest)) {
@@ -157,6 +167,9 @@ async function main() {
     await db.$disconnect();
     await database.stop();
   }
+
+  // 6. The triage reads at volume (--referrals, default 1,000,000; --data-dir keeps the seeded data).
+  report.triage = await runTriageBench(line);
 
   const dir = join(repoRoot, "bench-results");
   await mkdir(dir, { recursive: true });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.ts";
@@ -7,17 +7,21 @@ import type { Database } from "./db/client.ts";
 import { loggerOptions } from "./logger.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { draftRoutes } from "./modules/drafts/routes.ts";
+import { alertRoutes } from "./modules/alerts/routes.ts";
 import { referralRoutes } from "./modules/referrals/routes.ts";
+import { triageRoutes } from "./modules/triage/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { adminRoutes } from "./modules/users/admin-routes.ts";
 import { invitationRoutes } from "./modules/users/invitation-routes.ts";
 import { authentication } from "./plugins/auth.ts";
 import { csrf } from "./plugins/csrf.ts";
 import { openApi } from "./plugins/openapi.ts";
-import { problemDetails } from "./plugins/problem-details.ts";
+import { problemDetails, sendProblem } from "./plugins/problem-details.ts";
+import { rateLimit } from "./plugins/rate-limit.ts";
 import { security } from "./plugins/security.ts";
 import { sessions } from "./plugins/session.ts";
 import { webApp } from "./plugins/web-app.ts";
+import type { Clock } from "./services/clock.ts";
 import { createServices } from "./services/index.ts";
 import type { Secrets } from "./startup/secrets.ts";
 
@@ -29,17 +33,33 @@ export interface AppOptions {
   readonly logStream?: DestinationStream;
   /** Sees every route as it is added (tests use it to check each route's schemas). */
   readonly onRoute?: (route: RouteOptions) => void;
+  /** "Now" for every rule; defaults to the system clock (tests set their own). */
+  readonly clock?: Clock;
 }
 
-export async function buildApp({ config, db, secrets, logStream, onRoute }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+export async function buildApp({
+  config,
+  db,
+  secrets,
+  logStream,
+  onRoute,
+  clock,
+}: AppOptions): Promise<FastifyInstance> {
+  const { trustProxy } = config;
+  const serverOptions: FastifyServerOptions = {
     logger: loggerOptions(config.logLevel, logStream),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: config.trustProxy,
+    // A hop count as the function Fastify would make of it (the nearest N addresses are proxies).
+    trustProxy: typeof trustProxy === "number" ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
-  });
+    // A URL the router cannot decode (/api/users/%FF) is refused before routing: as problem+json too.
+    frameworkErrors: (_error, request, reply) => {
+      void sendProblem(reply, request, "validation-failed", { detail: "The address of this request is not valid." });
+    },
+  };
+  const app = Fastify(serverOptions);
   if (onRoute) app.addHook("onRoute", onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -47,22 +67,27 @@ export async function buildApp({ config, db, secrets, logStream, onRoute }: AppO
     reply.header("x-request-id", request.id);
   });
 
-  const services = createServices({ config, db, secrets });
+  const services = createServices({ config, db, secrets, ...(clock ? { clock } : {}) });
   const lifetimes = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
 
-  // Order matters: errors and headers first, then sessions, CSRF and who is asking, then
-  // OpenAPI (it records routes as they are added), then the routes.
+  // Order matters: errors, headers and the rate limit first, then sessions, CSRF and who is
+  // asking, then OpenAPI (it records routes as they are added), then the routes.
   await app.register(problemDetails);
   await app.register(security, { isProduction: config.isProduction });
+  await app.register(rateLimit, { perMinute: config.rateLimitPerMinute });
   await app.register(sessions, {
     db,
     secret: secrets.sessionSecret,
     lifetimes,
     secureCookie: config.isProduction,
   });
-  await app.register(csrf);
-  await app.register(authentication, { loadActiveUser: services.auth.loadActiveUser, lifetimes });
-  await app.register(openApi);
+  await app.register(csrf, { secret: secrets.sessionSecret, secureCookie: config.isProduction });
+  await app.register(authentication, {
+    loadActiveUser: services.auth.loadActiveUser,
+    lifetimes,
+    audit: services.audit,
+  });
+  if (config.apiDocs) await app.register(openApi);
 
   await app.register(healthRoutes, { prefix: "/api", health: services.health });
   await app.register(authRoutes, { prefix: "/api/auth", auth: services.auth, lifetimes });
@@ -73,7 +98,10 @@ export async function buildApp({ config, db, secrets, logStream, onRoute }: AppO
     prefix: "/api/referrals",
     submission: services.referralSubmission,
     reading: services.referralReading,
+    triage: services.triage,
   });
+  await app.register(triageRoutes, { prefix: "/api/referrals", triage: services.triage });
+  await app.register(alertRoutes, { prefix: "/api/alerts", alerts: services.alerts });
   await app.register(webApp, { distDir: config.webDistDir });
 
   return app;

@@ -80,4 +80,24 @@ describe("loadConfig", () => {
       "ENCRYPTION_KEY: must be 32 bytes, base64-encoded",
     ]);
   });
+
+  it("trusts no proxy by default, and takes a hop count or a list of proxy addresses", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.5, 10.1.0.0/16,fd00::/8" }).trustProxy).toEqual([
+      "10.0.0.5",
+      "10.1.0.0/16",
+      "fd00::/8",
+    ]);
+    for (const value of ["true", "yes", "10.0.0.0/33", "proxy.internal", "-1"]) {
+      expect(problemsOf({ TRUST_PROXY: value }), value).toEqual([expect.stringMatching(/^TRUST_PROXY: must be false/)]);
+    }
+  });
+
+  it("serves the API documentation outside production only, unless told", () => {
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig(production).apiDocs).toBe(false);
+    expect(loadConfig({ ...production, API_DOCS: "true" }).apiDocs).toBe(true);
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -11,6 +12,38 @@ const flag = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** An IP address, or a CIDR block such as 10.0.0.0/8 or fd00::/8. */
+function isAddressOrBlock(value: string): boolean {
+  const [address = "", prefix, ...rest] = value.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may say who the client is (X-Forwarded-For) and that it used HTTPS: none
+ * (false), the nearest N hops, or the listed addresses. "true" (every hop) is refused: it lets
+ * any client write its own address into X-Forwarded-For and escape the per-address limits.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (["false", "0", "no"].includes(value)) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const addresses = value.split(",").map((part) => part.trim());
+    if (addresses.every(isAddressOrBlock)) return addresses;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "must be false, the number of proxies in front of the service (e.g. 1), " +
+        "or a comma-separated list of their addresses or CIDR blocks",
+    });
+    return z.NEVER;
+  });
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -21,10 +54,15 @@ const environmentSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
       .optional(),
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+      .optional(),
     DATA_DIR: z.string().min(1).default(".data"),
     EMBEDDED_DATABASE_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     WEB_DIST_DIR: z.string().min(1).default("apps/web/dist"),
     SEED_DEMO_DATA: flag.optional(),
+    SEED_DEMO_REFERRALS: flag.optional(),
     DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     DEMO_TOTP_SECRET: z
       .string()
@@ -36,7 +74,9 @@ const environmentSchema = z
       .string()
       .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
       .optional(),
-    TRUST_PROXY: flag.default(false),
+    TRUST_PROXY: trustProxy.default(false),
+    API_DOCS: flag.optional(),
+    RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
     SESSION_IDLE_MINUTES: positiveInt.default(30),
     SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
     SIGN_IN_MAX_FAILURES: positiveInt.default(5),
@@ -45,6 +85,15 @@ const environmentSchema = z
     INVITATION_VALID_HOURS: positiveInt.default(72),
     DRAFT_RETENTION_DAYS: positiveInt.default(30),
     SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
+    AUDIT_CHECKPOINT_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length >= 32, "must be at least 32 bytes, base64-encoded")
+      .optional(),
+    AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+    AUDIT_CHECKPOINT_SCHEDULE: z
+      .string()
+      .regex(/^\S+( \S+){4,5}$/, "must be a cron expression, such as * * * * * for every minute")
+      .default("* * * * *"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.SEED_DEMO_DATA === true) {
@@ -74,15 +123,20 @@ function toConfig(env: z.output<typeof environmentSchema>) {
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
     dataDir: fromRoot(env.DATA_DIR),
     embeddedDatabasePort: env.EMBEDDED_DATABASE_PORT,
     webDistDir: fromRoot(env.WEB_DIST_DIR),
     seedDemoData: env.SEED_DEMO_DATA ?? !isProduction,
+    /** A dozen fictional referrals with the demo accounts, so a newcomer has a queue to work. */
+    seedDemoReferrals: (env.SEED_DEMO_REFERRALS ?? true) && (env.SEED_DEMO_DATA ?? !isProduction),
     demoPassword: env.DEMO_PASSWORD,
     demoTotpSecret: env.DEMO_TOTP_SECRET,
     sessionSecret: env.SESSION_SECRET,
     encryptionKey: env.ENCRYPTION_KEY,
     trustProxy: env.TRUST_PROXY,
+    apiDocs: env.API_DOCS ?? !isProduction,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     signInMaxFailures: env.SIGN_IN_MAX_FAILURES,
@@ -91,6 +145,9 @@ function toConfig(env: z.output<typeof environmentSchema>) {
     invitationValidMs: env.INVITATION_VALID_HOURS * 3_600_000,
     draftRetentionMs: env.DRAFT_RETENTION_DAYS * 86_400_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY,
+    auditCheckpointFile: fromRoot(env.AUDIT_CHECKPOINT_FILE ?? `${env.DATA_DIR}/audit-checkpoints.jsonl`),
+    auditCheckpointSchedule: env.AUDIT_CHECKPOINT_SCHEDULE,
   } as const;
 }
 

@@ -1,6 +1,9 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { LogCapture } from "./testing/app.ts";
+import { TestClient } from "./testing/client.ts";
+import { createUser, signedInClient } from "./testing/fixtures.ts";
+import { useTestApp } from "./testing/use-test-app.ts";
 import { loggerOptions } from "./logger.ts";
 
 function captureLogger() {
@@ -41,13 +44,21 @@ describe("log redaction", () => {
     expect(text).toContain("0195f0a2-0000-7000-8000-000000000000");
   });
 
-  it("logs only the path of a request, never its query string or cookies", () => {
+  it("logs a request's route pattern, never its path, query string or cookies", () => {
     const { logger, capture } = captureLogger();
     logger.info(
-      { req: { id: "r1", method: "GET", url: "/api/referrals?search=Amira%20Khan", headers: { cookie: "sid=abc" } } },
+      {
+        req: {
+          id: "r1",
+          method: "GET",
+          url: "/api/referrals?search=Amira%20Khan",
+          routeOptions: { url: "/api/referrals" },
+          headers: { cookie: "sid=abc" },
+        },
+      },
       "request",
     );
-    expect(capture.text).toContain('"path":"/api/referrals"');
+    expect(capture.text).toContain('"route":"/api/referrals"');
     expect(capture.text).not.toContain("Amira");
     expect(capture.text).not.toContain("sid=abc");
   });
@@ -59,5 +70,38 @@ describe("log redaction", () => {
     expect(capture.text).not.toContain("jo@school.example");
     expect(capture.text).toContain('"type":"Error"');
     expect(capture.text).toContain("logger.test.ts");
+  });
+
+  it("keeps no line of a message that runs over several lines, as the database's do", () => {
+    const { logger, capture } = captureLogger();
+    const error = new Error(
+      "Invalid `prisma.organisation.create()` invocation:\n\n\n" +
+        'ERROR: invalid byte sequence for encoding "UTF8": 0x00\n' +
+        "DETAIL: Failing row contains (Amira Khan's school).",
+    );
+    logger.error({ err: error }, "failed");
+    expect(capture.text).not.toContain("Amira");
+    expect(capture.text).not.toContain("invalid byte sequence");
+    expect(capture.text).toContain("logger.test.ts");
+  });
+});
+
+describe("one-time links in the log", () => {
+  const context = useTestApp({ WEB_DIST_DIR: "/nonexistent-web-dist" });
+
+  it("never writes an invitation or reset token, whatever route it arrives on", async () => {
+    const admin = await signedInClient(context.app, await createUser(context.test.db, { role: "ADMIN" }));
+    const user = await createUser(context.test.db, { role: "REFERRER" });
+    const issued = await admin.post(`/api/admin/users/${user.id}/invitation`);
+    expect(issued.statusCode).toBe(201);
+    const token = String(issued.json<{ invitationPath: string }>().invitationPath.split("/").pop());
+    const anyone = new TestClient(context.app);
+    expect((await anyone.get(`/api/invitations/${token}`)).statusCode).toBe(200);
+    expect((await anyone.get(`/invitations/${token}`)).statusCode).toBe(404);
+    expect((await anyone.post(`/api/invitations/${token}`, { password: "short" })).statusCode).toBe(400);
+    expect((await anyone.post(`/api/invitations/${token}/x`, {})).statusCode).toBe(404);
+
+    expect(context.logs.text).toContain('"route":"/api/invitations/:token"');
+    expect(context.logs.text).not.toContain(token);
   });
 });

@@ -60,7 +60,12 @@ interface SerializableError {
  */
 export function serializeErrorSafely(error: SerializableError) {
   const ownMessage = error.name === "DomainError" || (typeof error.code === "string" && error.code.startsWith("FST_"));
-  const frames = (error.stack ?? "").split("\n").slice(1).join("\n");
+  // Only the "at ..." lines: a message can run over several lines (Prisma's do, quoting the
+  // query and the database's own message), and the stack starts with all of them.
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .join("\n");
   return {
     type: error.name ?? "Error",
     code: error.code,
@@ -73,7 +78,7 @@ export function serializeErrorSafely(error: SerializableError) {
 interface RequestLike {
   id: string;
   method: string;
-  url: string;
+  routeOptions?: { url?: string | undefined };
 }
 
 export function loggerOptions(level: string, stream?: DestinationStream): FastifyServerOptions["logger"] {
@@ -81,8 +86,13 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
     level,
     redact: { paths: redactPaths, censor: "[redacted]" },
     serializers: {
-      // Only the path: query strings may carry search terms.
-      req: (request: RequestLike) => ({ id: request.id, method: request.method, path: request.url.split("?")[0] }),
+      // The route's pattern, never the path it was called with: paths carry one-time tokens
+      // (/api/invitations/:token) and query strings carry search terms.
+      req: (request: RequestLike) => ({
+        id: request.id,
+        method: request.method,
+        route: request.routeOptions?.url ?? "(no route)",
+      }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
       err: serializeErrorSafely,
     },

@@ -5,12 +5,13 @@ import pino from "pino";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createDatabaseClient, type Database } from "./db/client.ts";
-import { migrate } from "./db/migrations.ts";
+import { checkApplicationRole } from "./db/roles.ts";
 import { seedDatabase } from "./db/seed/index.ts";
 import { startJobQueue, type JobQueue } from "./jobs/queue.ts";
+import { createCheckpointWriter } from "./modules/audit/checkpoints.ts";
 import { createHousekeepingService } from "./modules/housekeeping/service.ts";
 import { createSecretBox } from "./security/encryption.ts";
-import { openDatabase, type RunningDatabase } from "./startup/database.ts";
+import { migrateDatabase, openDatabase, type RunningDatabase } from "./startup/database.ts";
 import { resolveSecrets } from "./startup/secrets.ts";
 import { ensureWebAppBuilt } from "./startup/web-build.ts";
 
@@ -64,21 +65,45 @@ try {
   const database = (running.database = await openDatabase(config, (line) => log.debug({ source: "postgres" }, line)));
   log.info({ embedded: database.embedded }, database.embedded ? "embedded PostgreSQL started" : "using DATABASE_URL");
 
-  const migrations = await migrate(database.url);
+  if (config.isProduction && !config.auditCheckpointKey) {
+    // A key generated into DATA_DIR would sit beside what it protects.
+    throw new Error("AUDIT_CHECKPOINT_KEY is required when NODE_ENV=production (32 bytes, base64)");
+  }
+  const migrations = await migrateDatabase(database);
   log.info(
     { applied: migrations.applied, total: migrations.applied.length + migrations.alreadyApplied.length },
     "database migrated",
   );
+  const role = await checkApplicationRole(database.url);
+  if (role.superuser || role.ownedTables > 0 || role.canChangeAudit) {
+    const problem =
+      "the service's database role could rewrite the audit trail: connect as a role that is no superuser and " +
+      "owns no table (DATABASE_URL), and run migrations as the owner (MIGRATION_DATABASE_URL)";
+    if (config.isProduction) throw new Error(problem);
+    log.warn({ role: role.role }, problem);
+  }
 
   const secrets = await resolveSecrets(config);
   const db = (running.db = createDatabaseClient({ url: database.url }));
   const seeded = await seedDatabase(db, config, createSecretBox(secrets.encryptionKey));
   if (seeded.referenceData) log.info("reference data seeded: teams, routing rules, bank-holiday exceptions");
+  if (seeded.demoReferrals > 0)
+    log.info({ referrals: seeded.demoReferrals }, "demo referrals seeded for the demo teams");
   // Printed, not logged: this is for the person at the terminal, and must not reach log storage.
   if (seeded.demoCredentials) process.stdout.write(`\n${seeded.demoCredentials}\n\n`);
 
   await ensureWebAppBuilt(config.webDistDir, (message) => log.info(message));
-  running.jobs = await startJobQueue(database.url, { housekeeping: createHousekeepingService(db) }, log);
+  running.jobs = await startJobQueue(
+    database.url,
+    {
+      housekeeping: createHousekeepingService(db),
+      auditCheckpoints: {
+        writer: createCheckpointWriter({ db, key: secrets.auditCheckpointKey, file: config.auditCheckpointFile }),
+        schedule: config.auditCheckpointSchedule,
+      },
+    },
+    log,
+  );
 
   const app = (running.app = await buildApp({ config, db, secrets }));
   await app.listen({ host: config.host, port: config.port });

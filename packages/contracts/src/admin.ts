@@ -1,17 +1,24 @@
 import { z } from "zod";
 import { emailSchema } from "./auth.ts";
-import { agencySchema, isoDateTimeSchema, pageQuerySchema, roleSchema, teamRoles, uuidSchema } from "./common.ts";
+import {
+  agencySchema,
+  isoDateTimeSchema,
+  pageQuerySchema,
+  roleSchema,
+  teamRoles,
+  textField,
+  uuidSchema,
+} from "./common.ts";
 
 export const userStatusSchema = z.enum(["INVITED", "ACTIVE", "DISABLED"]);
 export type UserStatus = z.infer<typeof userStatusSchema>;
 
-const displayNameSchema = z
-  .string({ error: "Enter the person's full name" })
+const displayNameSchema = textField("Full name", { error: "Enter the person's full name" })
   .trim()
   .min(1, "Enter the person's full name")
   .max(120, "Full name must be 120 characters or fewer");
 
-const jobTitleSchema = z.string().trim().max(120, "Job title must be 120 characters or fewer");
+const jobTitleSchema = textField("Job title").trim().max(120, "Job title must be 120 characters or fewer");
 
 /** Triage members and leads belong to one team; nobody else belongs to any. Null when that holds. */
 export function teamMembershipProblem(role: string, teamId: string | null | undefined): string | null {
@@ -85,7 +92,7 @@ export const listUsersQuerySchema = pageQuerySchema.extend({
   role: roleSchema.optional(),
   teamId: uuidSchema.optional(),
   /** Matches the start of a name or email address. */
-  search: z.string().trim().max(100).optional(),
+  search: textField("Search").trim().max(100).optional(),
 });
 
 export const userPageSchema = z.object({ users: z.array(adminUserSchema), nextCursor: z.string().nullable() });
@@ -103,7 +110,10 @@ export type Organisation = z.infer<typeof organisationSchema>;
 
 export const createOrganisationRequestSchema = z
   .strictObject({
-    name: z.string().trim().min(1, "Enter the organisation's name").max(160, "Name must be 160 characters or fewer"),
+    name: textField("Name")
+      .trim()
+      .min(1, "Enter the organisation's name")
+      .max(160, "Name must be 160 characters or fewer"),
     agency: agencySchema,
   })
   .meta({ examples: [{ name: "Calderdale Youth Service", agency: "VOLUNTARY" }] });

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { agencySchema, isoDateTimeSchema, roleSchema, uuidSchema } from "./common.ts";
+import { agencySchema, isoDateTimeSchema, roleSchema, textField, uuidSchema } from "./common.ts";
 
 export const MINIMUM_PASSWORD_LENGTH = 12;
 export const MAXIMUM_PASSWORD_LENGTH = 256;
 
-export const emailSchema = z
-  .string({ error: "Enter your email address" })
+export const emailSchema = textField("Email address", { error: "Enter your email address" })
   .trim()
   .min(1, "Enter your email address")
   .max(254, "Email address must be 254 characters or fewer")
@@ -16,8 +15,7 @@ export const emailSchema = z
  * A new password: length is the only composition rule (NCSC and NIST guidance); the server
  * also refuses common and guessable passwords, which the browser cannot check.
  */
-export const newPasswordSchema = z
-  .string({ error: "Enter a password" })
+export const newPasswordSchema = textField("Password", { error: "Enter a password" })
   .min(MINIMUM_PASSWORD_LENGTH, `Password must be ${MINIMUM_PASSWORD_LENGTH} characters or more`)
   .max(MAXIMUM_PASSWORD_LENGTH, `Password must be ${MAXIMUM_PASSWORD_LENGTH} characters or fewer`);
 
@@ -34,8 +32,7 @@ export const recoveryCodeSchema = z
 export const signInRequestSchema = z
   .strictObject({
     email: emailSchema,
-    password: z
-      .string({ error: "Enter your password" })
+    password: textField("Password", { error: "Enter your password" })
       .min(1, "Enter your password")
       .max(MAXIMUM_PASSWORD_LENGTH, "Enter your password"),
     totp: totpCodeSchema.optional(),
@@ -118,8 +115,7 @@ export type CompleteEnrolmentResponse = z.infer<typeof completeEnrolmentResponse
 
 export const changePasswordRequestSchema = z
   .strictObject({
-    currentPassword: z
-      .string({ error: "Enter your current password" })
+    currentPassword: textField("Password", { error: "Enter your current password" })
       .min(1, "Enter your current password")
       .max(MAXIMUM_PASSWORD_LENGTH),
     newPassword: newPasswordSchema,

@@ -1,5 +1,57 @@
 import { z } from "zod";
 
+/**
+ * The one rule for text anyone sends us, on every route. PostgreSQL cannot store NUL, other
+ * control characters are never what a person meant to type, and a lone surrogate is a broken
+ * character (stored, it silently becomes U+FFFD). Everything else is kept, emoji and every
+ * script included.
+ */
+export function containsForbiddenCharacters(value: string): boolean {
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+    if (code >= 0xdc00 && code <= 0xdfff) return true;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(index + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      index += 1;
+    }
+  }
+  return false;
+}
+
+/** A string field under the text rule; chain .trim(), .min() and .max() as usual. */
+export function textField(label: string, params?: { error?: string }) {
+  return z
+    .string(params)
+    .refine((value) => !containsForbiddenCharacters(value), `${label} must not contain control characters`);
+}
+
+/** Where the first string (a value or a key) that breaks the text rule is, in a JSON value; null if none. */
+export function findForbiddenText(root: unknown): (string | number)[] | null {
+  const pending: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value === "string") {
+      if (containsForbiddenCharacters(value)) return path;
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => pending.push({ value: item, path: [...path, index] }));
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        if (containsForbiddenCharacters(key)) return path;
+        pending.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  return null;
+}
+
+/** The text rule over a whole JSON structure, for bodies whose every string is free text. */
+export function refuseForbiddenText(value: unknown, ctx: z.RefinementCtx): void {
+  const path = findForbiddenText(value);
+  if (path) ctx.addIssue({ code: "custom", path, message: "Text must not contain control characters" });
+}
+
 export const uuidSchema = z.uuid({ message: "Must be a valid identifier" });
 
 /** Timestamps cross the API as ISO 8601 strings in UTC. */
@@ -34,7 +86,7 @@ export const teamRoles: readonly Role[] = ["TRIAGE", "LEAD"];
 
 /** Keyset pagination: an opaque cursor and a page size. */
 export const pageQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: textField("The cursor").max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 

@@ -19,6 +19,7 @@ describe("the package's public API", () => {
       "decisionDueAt",
       "redEscalationDueAt",
       "isOverdue",
+      "noFurtherActionNeedsApprovalBecause",
       "ageInYears",
       "londonDateOf",
       "assessRisk",

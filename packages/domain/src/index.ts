@@ -1,6 +1,7 @@
 export * from "./age.ts";
 export * from "./bank-holidays.ts";
 export * from "./calendar-date.ts";
+export * from "./decision-rules.ts";
 export * from "./identifiers.ts";
 export * from "./links.ts";
 export * from "./london-time.ts";

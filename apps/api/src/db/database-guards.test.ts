@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
+import { createDatabaseClient, type Database } from "./client.ts";
 
 // Guards the database enforces itself, whatever the application does.
 describe("database guards", () => {
   let test: TestDatabase;
+  // The application role may not even try (see roles.test.ts); the trigger holds for the owner too.
+  let owner: Database;
   beforeAll(async () => {
     test = await createTestDatabase();
+    owner = createDatabaseClient({ url: test.ownerUrl, maxConnections: 1 });
   });
-  afterAll(() => test.drop());
+  afterAll(async () => {
+    await owner.$disconnect();
+    await test.drop();
+  });
 
   const auditEntry = (hash: string) => ({
     action: "test.entry",
@@ -25,7 +32,7 @@ describe("database guards", () => {
   it("refuses to change an audit entry", async () => {
     const entry = await test.db.auditEvent.create({ data: auditEntry("b".repeat(64)) });
     await expect(
-      test.db.$executeRaw`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = ${entry.id}`,
+      owner.$executeRaw`UPDATE "AuditEvent" SET "action" = 'tampered' WHERE "id" = ${entry.id}`,
     ).rejects.toThrow(/append-only/);
     const reread = await test.db.auditEvent.findUniqueOrThrow({ where: { id: entry.id } });
     expect(reread.action).toBe("test.entry");
@@ -33,8 +40,8 @@ describe("database guards", () => {
 
   it("refuses to delete or truncate audit entries", async () => {
     const entry = await test.db.auditEvent.create({ data: auditEntry("c".repeat(64)) });
-    await expect(test.db.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${entry.id}`).rejects.toThrow(/append-only/);
-    await expect(test.db.$executeRaw`TRUNCATE "AuditEvent"`).rejects.toThrow(/append-only/);
+    await expect(owner.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${entry.id}`).rejects.toThrow(/append-only/);
+    await expect(owner.$executeRaw`TRUNCATE "AuditEvent"`).rejects.toThrow(/append-only/);
     expect(await test.db.auditEvent.count({ where: { id: entry.id } })).toBe(1);
   });
 

@@ -13,7 +13,12 @@ export const MIGRATION_ONLY_OBJECTS: ReadonlySet<string> = new Set([
   "constraint User.User_team_matches_role_check",
   "constraint User.User_email_lower_case_check",
   "index Transfer.Transfer_one_pending_per_referral",
+  "index RiskOverride.RiskOverride_one_pending_per_referral",
+  "index Referral.Referral_team_queue",
+  "function referral_assignee_in_owning_team()",
+  "trigger Referral.Referral_assignee_in_owning_team",
   "function audit_event_is_append_only()",
+  "function audit_chain_next(OUT next_id bigint, OUT prev_hash character)",
   "trigger AuditEvent.AuditEvent_append_only",
   "trigger AuditEvent.AuditEvent_no_truncate",
 ]);

@@ -1,8 +1,17 @@
 import { PgBoss } from "pg-boss";
 import type { Logger } from "pino";
+import { JOB_QUEUE_SCHEMA } from "../db/roles.ts";
+import type { CheckpointWriter } from "../modules/audit/checkpoints.ts";
 import type { HousekeepingService } from "../modules/housekeeping/service.ts";
 
 export const HOUSEKEEPING_QUEUE = "housekeeping";
+export const AUDIT_CHECKPOINT_QUEUE = "audit-checkpoint";
+
+export interface AuditCheckpointJob {
+  readonly writer: CheckpointWriter;
+  /** Cron expression; every minute by default (AUDIT_CHECKPOINT_SCHEDULE). */
+  readonly schedule: string;
+}
 
 export interface JobQueue {
   readonly boss: PgBoss;
@@ -15,10 +24,11 @@ export interface JobQueue {
  */
 export async function startJobQueue(
   databaseUrl: string,
-  jobs: { housekeeping: HousekeepingService },
+  jobs: { housekeeping: HousekeepingService; auditCheckpoints?: AuditCheckpointJob },
   log: Logger,
 ): Promise<JobQueue> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", max: 3 });
+  // The schema is made by the owner role (db/roles.ts); the application role may only use it.
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: JOB_QUEUE_SCHEMA, createSchema: false, max: 3 });
   let stopping = false;
   boss.on("error", (error: Error) => {
     // While shutting down, the database closing our connections is expected.
@@ -34,6 +44,15 @@ export async function startJobQueue(
     const purged = await jobs.housekeeping.purgeExpired();
     log.info({ purged }, "housekeeping: expired records removed");
   });
+  if (jobs.auditCheckpoints) {
+    const { writer, schedule } = jobs.auditCheckpoints;
+    await boss.createQueue(AUDIT_CHECKPOINT_QUEUE);
+    await boss.schedule(AUDIT_CHECKPOINT_QUEUE, schedule);
+    await boss.work(AUDIT_CHECKPOINT_QUEUE, async () => {
+      const checkpoint = await writer.write();
+      if (checkpoint) log.info({ entryId: checkpoint.id, count: checkpoint.count }, "audit checkpoint written");
+    });
+  }
   return {
     boss,
     stop: async () => {

@@ -1,7 +1,18 @@
 import type { FastifyRequest } from "fastify";
+import { Unauthenticated } from "../errors.ts";
 import type { RequestContext } from "../services/context.ts";
+import type { AuthenticatedUser } from "./users/user-record.ts";
 
 /** What routes pass to services about a request: never the request itself. */
 export function requestContext(request: FastifyRequest): RequestContext {
   return { requestId: request.id, ipAddress: request.ip };
+}
+
+/**
+ * The signed-in user of a route whose access rule names roles: the authentication plugin has
+ * already refused anyone else, so a missing user here is a wiring fault, answered as 401.
+ */
+export function signedInUser(request: FastifyRequest): AuthenticatedUser {
+  if (!request.user) throw new Unauthenticated();
+  return request.user;
 }

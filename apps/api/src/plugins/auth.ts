@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Role } from "../generated/prisma/enums.ts";
+import type { AuditService } from "../modules/audit/service.ts";
 import type { AuthenticatedUser } from "../modules/users/user-record.ts";
 import { sessionTimes, type SessionLifetimes } from "../modules/auth/session-store.ts";
 import { sendProblem } from "./problem-details.ts";
@@ -29,6 +30,8 @@ interface AuthOptions {
   /** Loads an active user by id, or null when the account is gone or disabled. */
   readonly loadActiveUser: (userId: string) => Promise<AuthenticatedUser | null>;
   readonly lifetimes: SessionLifetimes;
+  /** Where a signed-in user refused by role is recorded. */
+  readonly audit: Pick<AuditService, "recordAlone">;
 }
 
 function isUndeclaredRouteAllowed(request: FastifyRequest): boolean {
@@ -50,7 +53,7 @@ async function resolveUser(request: FastifyRequest, options: AuthOptions): Promi
   await request.session.destroy();
 }
 
-async function enforceAccess(request: FastifyRequest, reply: FastifyReply) {
+async function enforceAccess(request: FastifyRequest, reply: FastifyReply, options: AuthOptions) {
   if (request.is404) return;
   const access = request.routeOptions.config.access;
   if (access === undefined) {
@@ -67,7 +70,20 @@ async function enforceAccess(request: FastifyRequest, reply: FastifyReply) {
     return;
   }
   if (!request.user) return sendProblem(reply, request, "unauthenticated");
-  if (!access.includes(request.user.role)) return sendProblem(reply, request, "forbidden");
+  if (!access.includes(request.user.role)) {
+    // A signed-in user trying a route their role does not allow is worth knowing about, as a
+    // refused referral is: the route's pattern is recorded, never its parameters.
+    await options.audit.recordAlone({
+      actor: request.user,
+      action: "route.refuse",
+      outcome: "DENIED",
+      entityType: "Route",
+      entityId: `${request.method} ${request.routeOptions.url ?? ""}`,
+      requestId: request.id,
+      details: { reason: "role-not-permitted" },
+    });
+    return sendProblem(reply, request, "forbidden");
+  }
 }
 
 export const authentication = fp(
@@ -76,7 +92,7 @@ export const authentication = fp(
     // Before validation: an anonymous caller learns nothing from schema errors.
     app.addHook("preValidation", async (request, reply) => {
       await resolveUser(request, options);
-      return enforceAccess(request, reply);
+      return enforceAccess(request, reply, options);
     });
     // Each answer tells the web app when the session will now end, for its timeout warning.
     app.addHook("onSend", async (request, reply) => {

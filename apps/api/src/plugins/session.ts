@@ -13,6 +13,10 @@ export interface PendingSignIn {
 }
 
 declare module "fastify" {
+  interface FastifyReply {
+    /** Ends the session on the server and tells the browser to forget its cookie. */
+    endSession(): Promise<void>;
+  }
   interface Session {
     userId?: string;
     authenticatedAt?: number;
@@ -20,6 +24,8 @@ declare module "fastify" {
     pending?: PendingSignIn;
     /** A TOTP secret being enrolled, sealed, until the user proves their app has it. */
     enrolmentSecret?: string;
+    /** Set once the session has a row: later saves may only update it (see session-store.ts). */
+    stored?: true;
   }
 }
 
@@ -33,17 +39,23 @@ interface SessionOptions {
 
 export const sessions = fp(
   async (app: FastifyInstance, options: SessionOptions) => {
+    // __Host- makes the browser insist on Secure, path=/ and no Domain: a host-only cookie.
+    const cookieName = options.secureCookie ? "__Host-cse-session" : "cse-session";
+    const cookie = { httpOnly: true, sameSite: "strict", secure: options.secureCookie, path: "/" } as const;
     await app.register(fastifyCookie);
     await app.register(fastifySession, {
       secret: options.secret,
-      // __Host- makes the browser insist on Secure, path=/ and no Domain: a host-only cookie.
-      cookieName: options.secureCookie === true ? "__Host-cse-session" : "cse-session",
+      cookieName,
       saveUninitialized: false,
       rolling: true,
       store: new PostgresSessionStore(options.db, options.lifetimes),
       // No maxAge: the cookie ends with the browser session; the server enforces the timeouts.
       // Never secure: "auto": @fastify/session then quietly downgrades SameSite to Lax.
-      cookie: { httpOnly: true, sameSite: "strict", secure: options.secureCookie, path: "/" },
+      cookie,
+    });
+    app.decorateReply("endSession", async function endSession() {
+      await this.request.session.destroy();
+      this.clearCookie(cookieName, cookie);
     });
   },
   { name: "sessions" },

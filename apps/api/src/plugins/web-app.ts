@@ -9,12 +9,26 @@ interface WebAppOptions {
   readonly distDir: string;
 }
 
-// Vite names bundles with a content hash, so they can be cached for ever.
-const hashedAsset = /-[A-Za-z0-9_-]{8,}\.(?:js|css|woff2?|png|svg)$/;
+/** The path as the router sees it, so /%61pi/... is treated as /api/...; null when it cannot be decoded. */
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURIComponent(url.split("?")[0] ?? "/");
+  } catch {
+    return null;
+  }
+}
+
+/** A client-side route of the app: not the API, and not a file of the build that is missing. */
+function isPagePath(path: string): boolean {
+  return !(path === "/api" || path.startsWith("/api/") || path === "/assets" || path.startsWith("/assets/"));
+}
 
 /**
  * Serves the built single-page app, falling back to index.html for client-side routes.
- * Unknown /api paths answer problem+json, never the app.
+ * Unknown /api paths answer problem+json, never the app. So does a missing /assets file: a
+ * browser still holding a page from before a deploy asks for bundles that are gone, and must
+ * get a 404 it can recover from (the app reloads), not HTML where it expects a script.
+ * Cache-Control is set for every answer in security.ts.
  */
 export const webApp = fp(
   async (app: FastifyInstance, options: WebAppOptions) => {
@@ -28,24 +42,16 @@ export const webApp = fp(
         cacheControl: false,
         // The build writes .br and .gz beside each text asset (apps/web/vite/precompress.ts).
         preCompressed: true,
-        setHeaders: (reply, path) => {
-          // The page is never stored, so the browser's back/forward cache cannot show a child's
-          // details again after sign-out; the hashed bundles hold no personal data.
-          const policy = path.endsWith("index.html")
-            ? "no-store"
-            : hashedAsset.test(path)
-              ? "public, max-age=31536000, immutable"
-              : "public, max-age=3600";
-          reply.header("cache-control", policy);
-        },
       });
     }
 
     app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split("?")[0] ?? "/";
-      const wantsPage = request.method === "GET" && !path.startsWith("/api/") && path !== "/api";
+      const path = decodedPath(request.url);
+      const wantsPage = (request.method === "GET" || request.method === "HEAD") && path !== null && isPagePath(path);
       if (!wantsPage || !isBuilt) {
-        return sendProblem(reply, request, "not-found", { detail: `There is nothing at ${request.method} ${path}.` });
+        return sendProblem(reply, request, "not-found", {
+          detail: `There is nothing at ${request.method} ${request.url.split("?")[0] ?? "/"}.`,
+        });
       }
       return reply.sendFile("index.html");
     });

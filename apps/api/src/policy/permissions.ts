@@ -1,16 +1,36 @@
 import type { Role } from "../generated/prisma/enums.ts";
 
 /**
- * Who may attempt what, as data (DESIGN §2). A role not listed may not. Object-level rules
- * (whose referral, which team) are in policy.ts and apply on top of this.
+ * Who may attempt what, as data (DESIGN §2). A role not listed may not. Which referrals each
+ * role may act on (their own, their team's) is decided by the scopes in referral-scope.ts,
+ * which apply on top of this.
  */
 export const PERMISSIONS = {
   "referral.create": ["REFERRER"],
   "referral.read": ["REFERRER", "TRIAGE", "LEAD"],
   "referral.list": ["REFERRER", "TRIAGE", "LEAD"],
   "referral.addendum": ["REFERRER"],
-  "draft.manage": ["REFERRER"],
+  /** The team's queue of open referrals. */
+  "referral.queue": ["TRIAGE", "LEAD"],
+  /** The referral file as the owning team sees it: notes, chronology, actions. */
+  "referral.read-as-team": ["TRIAGE", "LEAD"],
+  /** Take a referral yourself. */
+  "referral.assign": ["TRIAGE", "LEAD"],
+  /** Give a referral to another member of the team. */
+  "referral.reassign": ["LEAD"],
+  "note.create": ["TRIAGE", "LEAD"],
+  /** Notes the team may read; AGENCY_ONLY notes narrow further (see noteVisibilityScope). */
   "note.read": ["TRIAGE", "LEAD"],
+  "risk.override": ["TRIAGE", "LEAD"],
+  /** Approve or reject a downgrade of risk. */
+  "risk.approve": ["LEAD"],
+  "referral.decide": ["TRIAGE", "LEAD"],
+  /** Approve or reject a decision that needs a lead (no further action for an under-13, say). */
+  "decision.approve": ["LEAD"],
+  /** Hub staff send a referral the rules could not route to a district team. */
+  "referral.route-from-hub": ["TRIAGE", "LEAD"],
+  "alert.read": ["TRIAGE", "LEAD"],
+  "draft.manage": ["REFERRER"],
   "user.manage": ["ADMIN"],
   "organisation.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { AuthenticatedUser } from "../modules/users/user-record.ts";
-import { canAddAddendum, canManageDraft, canReadNote, canReadReferral, referralListScope } from "./policy.ts";
+import { PERMISSIONS } from "./permissions.ts";
+import {
+  canManageDraft,
+  mayReadNote,
+  noteVisibilityScope,
+  NOTHING,
+  referralAudience,
+  referralScope,
+} from "./policy.ts";
 
 const user = (role: AuthenticatedUser["role"], extra: Partial<AuthenticatedUser> = {}): AuthenticatedUser => ({
   id: `${role.toLowerCase()}-1`,
@@ -17,47 +25,63 @@ const user = (role: AuthenticatedUser["role"], extra: Partial<AuthenticatedUser>
   ...extra,
 });
 
-const referral = { referrerId: "referrer-1", teamId: "bradford" };
-
-describe("the policy", () => {
-  it("lets a referrer read only their own referrals", () => {
-    expect(canReadReferral(user("REFERRER"), referral)).toBe(true);
-    expect(canReadReferral(user("REFERRER", { id: "someone-else" }), referral)).toBe(false);
+describe("the policy's scopes", () => {
+  it("gives a referrer their own referrals only, and nothing of the team's work", () => {
+    expect(referralScope(user("REFERRER"), "referral.read")).toEqual({ referrerId: "referrer-1" });
+    expect(referralScope(user("REFERRER"), "referral.addendum")).toEqual({ referrerId: "referrer-1" });
+    for (const action of ["referral.queue", "referral.assign", "note.create", "referral.decide"] as const)
+      expect(referralScope(user("REFERRER"), action), action).toEqual(NOTHING);
   });
 
-  it("lets team members read their team's referrals, whatever their agency, and no other team's", () => {
-    expect(canReadReferral(user("TRIAGE", { agency: "POLICE" }), referral)).toBe(true);
-    expect(canReadReferral(user("LEAD"), referral)).toBe(true);
-    expect(canReadReferral(user("TRIAGE", { team: { id: "leeds", code: "leeds", name: "Leeds" } }), referral)).toBe(
-      false,
-    );
-    expect(canReadReferral(user("TRIAGE", { team: null }), referral)).toBe(false);
+  it("gives team members their team's referrals, whatever their agency, and no other team's", () => {
+    expect(referralScope(user("TRIAGE", { agency: "POLICE" }), "referral.read-as-team")).toEqual({
+      teamId: "bradford",
+    });
+    expect(referralScope(user("LEAD"), "referral.queue")).toEqual({ teamId: "bradford" });
+    expect(referralScope(user("TRIAGE", { team: null }), "referral.read")).toEqual(NOTHING);
   });
 
-  it("never lets an administrator see referral content", () => {
-    expect(canReadReferral(user("ADMIN", { id: "referrer-1" }), referral)).toBe(false);
-    expect(referralListScope(user("ADMIN"), "mine")).toEqual({ id: { in: [] } });
+  it("keeps the lead's actions to leads", () => {
+    for (const action of ["referral.reassign", "risk.approve", "decision.approve"] as const) {
+      expect(referralScope(user("TRIAGE"), action), action).toEqual(NOTHING);
+      expect(referralScope(user("LEAD"), action), action).toEqual({ teamId: "bradford" });
+    }
   });
 
-  it("shows agency-only notes to that agency and the lead only", () => {
-    const policeNote = { visibility: "AGENCY_ONLY" as const, authorAgency: "POLICE" as const };
-    expect(canReadNote(user("TRIAGE", { agency: "POLICE" }), referral, policeNote)).toBe(true);
-    expect(canReadNote(user("TRIAGE", { agency: "SOCIAL_CARE" }), referral, policeNote)).toBe(false);
-    expect(canReadNote(user("LEAD", { agency: "HEALTH" }), referral, policeNote)).toBe(true);
-    expect(canReadNote(user("TRIAGE"), referral, { visibility: "TEAM", authorAgency: "POLICE" })).toBe(true);
-    expect(canReadNote(user("REFERRER"), referral, { visibility: "TEAM", authorAgency: "SOCIAL_CARE" })).toBe(false);
+  it("routes from the hub only what the hub holds", () => {
+    expect(referralScope(user("TRIAGE"), "referral.route-from-hub")).toEqual({
+      teamId: "bradford",
+      team: { isHub: true },
+    });
   });
 
-  it("scopes lists exactly as it decides single reads", () => {
-    expect(referralListScope(user("REFERRER"), "mine")).toEqual({ referrerId: "referrer-1" });
-    expect(referralListScope(user("REFERRER"), "team")).toEqual({ id: { in: [] } });
-    expect(referralListScope(user("TRIAGE"), "team")).toEqual({ teamId: "bradford" });
-    expect(referralListScope(user("TRIAGE", { team: null }), "team")).toEqual({ id: { in: [] } });
+  it("never lets an administrator near referral content, for any action", () => {
+    for (const action of Object.keys(PERMISSIONS).filter((name) => name.startsWith("referral.")))
+      expect(referralScope(user("ADMIN"), action as "referral.read"), action).toEqual(NOTHING);
+    expect(referralAudience(user("ADMIN"))).toBeNull();
   });
 
-  it("keeps addenda and drafts to their authors", () => {
-    expect(canAddAddendum(user("REFERRER"), referral)).toBe(true);
-    expect(canAddAddendum(user("LEAD"), referral)).toBe(false);
+  it("reads a referral as its referrer or as its team, by role", () => {
+    expect(referralAudience(user("REFERRER"))).toBe("referrer");
+    expect(referralAudience(user("TRIAGE"))).toBe("team");
+    expect(referralAudience(user("LEAD"))).toBe("team");
+  });
+
+  it("shows agency-only notes to that agency and the lead only, in the query and for a loaded note alike", () => {
+    expect(noteVisibilityScope(user("LEAD"))).toEqual({});
+    expect(noteVisibilityScope(user("TRIAGE", { agency: "POLICE" }))).toEqual({
+      OR: [{ visibility: "TEAM" }, { authorAgency: "POLICE" }],
+    });
+    expect(noteVisibilityScope(user("REFERRER"))).toEqual(NOTHING);
+    const policeNote = { visibility: "AGENCY_ONLY", authorAgency: "POLICE" };
+    expect(mayReadNote(user("TRIAGE", { agency: "POLICE" }), policeNote)).toBe(true);
+    expect(mayReadNote(user("TRIAGE", { agency: "SOCIAL_CARE" }), policeNote)).toBe(false);
+    expect(mayReadNote(user("LEAD", { agency: "HEALTH" }), policeNote)).toBe(true);
+    expect(mayReadNote(user("TRIAGE"), { visibility: "TEAM", authorAgency: "POLICE" })).toBe(true);
+    expect(mayReadNote(user("REFERRER"), { visibility: "TEAM", authorAgency: "SOCIAL_CARE" })).toBe(false);
+  });
+
+  it("keeps drafts to their authors", () => {
     expect(canManageDraft(user("REFERRER"), { ownerId: "referrer-1" })).toBe(true);
     expect(canManageDraft(user("REFERRER"), { ownerId: "other" })).toBe(false);
     expect(canManageDraft(user("TRIAGE", { id: "other" }), { ownerId: "other" })).toBe(false);

@@ -1,66 +1,82 @@
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { Agency, Visibility } from "../generated/prisma/enums.ts";
 import type { AuthenticatedUser } from "../modules/users/user-record.ts";
 import { roleMay, type Action } from "./permissions.ts";
 
-/** The facts about a referral that decide who may see it. */
-export interface ReferralAccessFacts {
-  readonly referrerId: string;
-  readonly teamId: string;
-}
+/**
+ * Access to referrals is decided here and nowhere else, as Prisma `where` fragments: every
+ * query for a referral, single or list, carries the fragment for (user, action), so a list can
+ * never show what a detail page would refuse, and a refused action finds nothing. Deny unless
+ * a rule allows.
+ */
 
-/** The one place access to referral content is decided. Deny unless a rule allows. */
-export function canReadReferral(user: AuthenticatedUser, referral: ReferralAccessFacts): boolean {
-  if (!roleMay(user.role, "referral.read")) return false;
+/** Matches nothing: what a query gets when the user may not do the action at all. */
+export const NOTHING = { id: { in: [] as string[] } } as const;
+
+/** Actions taken on one referral (or a list of them). */
+export type ReferralAction = Extract<
+  Action,
+  | "referral.read"
+  | "referral.list"
+  | "referral.addendum"
+  | "referral.queue"
+  | "referral.read-as-team"
+  | "referral.assign"
+  | "referral.reassign"
+  | "note.create"
+  | "risk.override"
+  | "risk.approve"
+  | "referral.decide"
+  | "decision.approve"
+  | "referral.route-from-hub"
+>;
+
+/** The referrals the user may do the action to. */
+export function referralScope(user: AuthenticatedUser, action: ReferralAction): Prisma.ReferralWhereInput {
+  if (!roleMay(user.role, action)) return NOTHING;
   switch (user.role) {
     case "REFERRER":
-      return referral.referrerId === user.id;
+      // A referrer sees and adds to their own referrals only, never anyone else's.
+      return { referrerId: user.id };
     case "TRIAGE":
     case "LEAD":
-      return user.team !== null && referral.teamId === user.team.id;
+      if (!user.team) return NOTHING;
+      // Only the hub routes, and only what the hub holds.
+      if (action === "referral.route-from-hub") return { teamId: user.team.id, team: { isHub: true } };
+      // The owning team, whatever the member's agency: co-located teams share the referral.
+      return { teamId: user.team.id };
     default:
       // Administrators manage accounts and never see referral content (separation of duties).
-      return false;
+      return NOTHING;
   }
 }
 
-/** Corrections come from the person who referred, and only to their own referral. */
-export function canAddAddendum(user: AuthenticatedUser, referral: ReferralAccessFacts): boolean {
-  return roleMay(user.role, "referral.addendum") && referral.referrerId === user.id;
+/** Which way a person reads a referral they may open: as its referrer, or as its team. */
+export type ReferralAudience = "referrer" | "team";
+
+export function referralAudience(user: AuthenticatedUser): ReferralAudience | null {
+  if (roleMay(user.role, "referral.read-as-team")) return "team";
+  if (user.role === "REFERRER") return "referrer";
+  return null;
 }
 
 /**
- * Team notes are for the team; AGENCY_ONLY notes (police intelligence, say) for members of the
- * author's agency and the team's lead.
+ * Notes within a referral the user may already open: TEAM notes for the whole team;
+ * AGENCY_ONLY notes (police intelligence, say) for the author's agency and the team's lead.
  */
-export function canReadNote(
-  user: AuthenticatedUser,
-  referral: ReferralAccessFacts,
-  note: { visibility: Visibility; authorAgency: Agency },
-): boolean {
-  if (!roleMay(user.role, "note.read") || !canReadReferral(user, referral)) return false;
-  return note.visibility === "TEAM" || user.role === "LEAD" || user.agency === note.authorAgency;
+export function noteVisibilityScope(user: AuthenticatedUser): Prisma.NoteWhereInput {
+  if (!roleMay(user.role, "note.read")) return NOTHING;
+  if (user.role === "LEAD") return {};
+  return { OR: [{ visibility: "TEAM" }, { authorAgency: user.agency }] };
+}
+
+/** The same rule as noteVisibilityScope, for a note already loaded (chronology entries). */
+export function mayReadNote(user: AuthenticatedUser, note: { visibility: string; authorAgency: string }): boolean {
+  if (!roleMay(user.role, "note.read")) return false;
+  return user.role === "LEAD" || note.visibility === "TEAM" || note.authorAgency === user.agency;
 }
 
 export function canManageDraft(user: AuthenticatedUser, draft: { ownerId: string }): boolean {
   return roleMay(user.role, "draft.manage") && draft.ownerId === user.id;
-}
-
-export type ReferralListScope = "mine" | "team";
-
-/** Matches nothing: what a list query gets when the user may not list anything. */
-const NOTHING: Prisma.ReferralWhereInput = { id: { in: [] } };
-
-/**
- * The where-clause every referral list query starts from, built by the same rules as
- * canReadReferral, so a list can never show what a detail page would refuse.
- */
-export function referralListScope(user: AuthenticatedUser, scope: ReferralListScope): Prisma.ReferralWhereInput {
-  if (!roleMay(user.role, "referral.list")) return NOTHING;
-  if (user.role === "REFERRER") return scope === "mine" ? { referrerId: user.id } : NOTHING;
-  if ((user.role === "TRIAGE" || user.role === "LEAD") && user.team)
-    return scope === "team" ? { teamId: user.team.id } : NOTHING;
-  return NOTHING;
 }
 
 export function may(user: AuthenticatedUser, action: Action): boolean {

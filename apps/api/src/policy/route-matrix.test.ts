@@ -1,8 +1,9 @@
 // The authorisation matrix: for every route and every kind of caller, what must happen.
-// "allow" means the request got past access control (any answer but 401, 403 or 404).
+// "allow" means the request succeeded (2xx). "reached" means it got past access control and was
+// then refused for its content (a deliberately invalid probe): any 4xx but 401, 403 or 404.
 // A route missing from the matrix fails the first test: new routes must declare their rules here.
 import { randomBytes } from "node:crypto";
-import { EXAMPLE_REFERRAL_SUBMISSION } from "@cse/contracts";
+import { EXAMPLE_REFERRAL_SUBMISSION, type ReferralCreated } from "@cse/contracts";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newInvitationToken } from "../modules/users/invitation-token.ts";
@@ -10,6 +11,7 @@ import { buildTestApp } from "../testing/app.ts";
 import { TestClient } from "../testing/client.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { createUser, signedInClient, type TestUser } from "../testing/fixtures.ts";
+import { bornYearsAgo, submitReferral, type ReferralVariant } from "../testing/referrals.ts";
 
 const PRINCIPALS = [
   "anonymous",
@@ -21,9 +23,10 @@ const PRINCIPALS = [
   "leadSameTeam",
   "leadOtherTeam",
   "admin",
+  "hubTriage",
 ] as const;
 type Principal = (typeof PRINCIPALS)[number];
-type Expected = "allow" | 401 | 403 | 404;
+type Expected = "allow" | "reached" | 401 | 403 | 404;
 
 interface World {
   readonly users: Record<Exclude<Principal, "anonymous">, TestUser>;
@@ -36,6 +39,12 @@ interface World {
   readonly invitationToken: string;
   readonly organisationId: string;
   readonly newDraft: () => Promise<string>;
+  /** A new referral by `referrer`, owned by Bradford unless it has no postcode (then the hub's). */
+  readonly newReferral: (variant?: ReferralVariant) => Promise<ReferralCreated>;
+  /** Gives a referral to the principal when they are a member of its team (the trigger checks). */
+  readonly assignTo: (referralId: string, principal: Principal) => Promise<void>;
+  readonly clientOf: (principal: Principal) => TestClient;
+  readonly leedsTeamId: string;
 }
 
 interface Probe {
@@ -45,7 +54,10 @@ interface Probe {
   readonly headers?: Record<string, string>;
 }
 
-type Row = { readonly probe: (world: World) => Probe | Promise<Probe>; readonly expect: Record<Principal, Expected> };
+type Row = {
+  readonly probe: (world: World, principal: Principal) => Probe | Promise<Probe>;
+  readonly expect: Record<Principal, Expected>;
+};
 
 const everyone = (outcome: Expected): Record<Principal, Expected> =>
   Object.fromEntries(PRINCIPALS.map((p) => [p, outcome])) as Record<Principal, Expected>;
@@ -69,6 +81,37 @@ const thatReferral: Record<Principal, Expected> = {
   leadSameTeam: "allow",
   leadOtherTeam: 404,
   admin: 403,
+  hubTriage: 404,
+};
+/** Members of any team, for their own alerts. */
+const teamMembers: Record<Principal, Expected> = {
+  ...everyone("allow"),
+  anonymous: 401,
+  referrer: 403,
+  otherReferrer: 403,
+  admin: 403,
+};
+/** A team action on a Bradford referral: Bradford's members may; other teams cannot see it. */
+const bradfordTeam: Record<Principal, Expected> = {
+  ...thatReferral,
+  referrer: 403,
+  otherReferrer: 403,
+};
+/** A lead's action on a Bradford referral. */
+const bradfordLead: Record<Principal, Expected> = {
+  ...bradfordTeam,
+  triageSameTeam: 403,
+  triageSameTeamOtherAgency: 403,
+  triageOtherTeam: 403,
+  hubTriage: 403,
+};
+/** Routing a referral the hub holds: hub staff only. */
+const hubOnly: Record<Principal, Expected> = {
+  ...bradfordTeam,
+  triageSameTeam: 404,
+  triageSameTeamOtherAgency: 404,
+  leadSameTeam: 404,
+  hubTriage: "allow",
 };
 const thatDraft: Record<Principal, Expected> = { ...referrersOnly, otherReferrer: 404 };
 const halfwaySignedIn: Record<Principal, Expected> = everyone(401);
@@ -82,7 +125,7 @@ const MATRIX: Record<string, Row> = {
   "GET /api/auth/session": { probe: () => ({ method: "GET", url: "/api/auth/session" }), expect: everyone("allow") },
   "POST /api/auth/login": {
     probe: () => ({ method: "POST", url: "/api/auth/login", body: { email: "not-an-email", password: "" } }),
-    expect: everyone("allow"),
+    expect: everyone("reached"),
   },
   "POST /api/auth/second-factor": {
     probe: () => ({ method: "POST", url: "/api/auth/second-factor", body: { code: "123456" } }),
@@ -95,16 +138,16 @@ const MATRIX: Record<string, Row> = {
   },
   "GET /api/auth/account/second-factor": {
     probe: () => ({ method: "GET", url: "/api/auth/account/second-factor" }),
-    expect: signedIn,
+    expect: { ...everyone("reached"), anonymous: 401, referrer: "allow", otherReferrer: "allow" },
   },
   "POST /api/auth/account/second-factor": {
     probe: () => ({ method: "POST", url: "/api/auth/account/second-factor", body: { code: "123456" } }),
-    expect: signedIn,
+    expect: { ...everyone("reached"), anonymous: 401 },
   },
   "GET /api/auth/me": { probe: () => ({ method: "GET", url: "/api/auth/me" }), expect: signedIn },
   "POST /api/auth/password": {
     probe: () => ({ method: "POST", url: "/api/auth/password", body: { currentPassword: "wrong", newPassword: "x" } }),
-    expect: signedIn,
+    expect: { ...everyone("reached"), anonymous: 401 },
   },
   "POST /api/auth/logout": { probe: () => ({ method: "POST", url: "/api/auth/logout" }), expect: everyone("allow") },
   "GET /api/invitations/{token}": {
@@ -113,7 +156,7 @@ const MATRIX: Record<string, Row> = {
   },
   "POST /api/invitations/{token}": {
     probe: (w) => ({ method: "POST", url: `/api/invitations/${w.invitationToken}`, body: { password: "short" } }),
-    expect: everyone("allow"),
+    expect: everyone("reached"),
   },
   "GET /api/admin/users": { probe: () => ({ method: "GET", url: "/api/admin/users" }), expect: adminsOnly },
   "POST /api/admin/users": {
@@ -204,6 +247,83 @@ const MATRIX: Record<string, Row> = {
     // this referral); among referrers, only its author (404 for anyone else).
     expect: { ...referrersOnly, otherReferrer: 404 },
   },
+  "GET /api/alerts": { probe: () => ({ method: "GET", url: "/api/alerts" }), expect: teamMembers },
+  "POST /api/alerts/read": { probe: () => ({ method: "POST", url: "/api/alerts/read" }), expect: teamMembers },
+  "POST /api/referrals/{id}/assign": {
+    probe: async (w) => ({ method: "POST", url: `/api/referrals/${(await w.newReferral()).id}/assign`, body: {} }),
+    expect: bradfordTeam,
+  },
+  "POST /api/referrals/{id}/notes": {
+    probe: (w) => ({
+      method: "POST",
+      url: `/api/referrals/${w.referralId}/notes`,
+      body: { body: "Matrix note.", visibility: "TEAM" },
+    }),
+    expect: bradfordTeam,
+  },
+  "POST /api/referrals/{id}/risk-override": {
+    probe: async (w) => {
+      const created = await w.newReferral();
+      return {
+        method: "POST",
+        url: `/api/referrals/${created.id}/risk-override`,
+        body: { toRisk: created.risk.rating === "GREEN" ? "RED" : "GREEN", reason: "Matrix." },
+      };
+    },
+    expect: bradfordTeam,
+  },
+  "POST /api/referrals/{id}/risk-override/decision": {
+    probe: async (w) => {
+      const created = await w.newReferral();
+      const downgrade = await w.clientOf("triageSameTeam").post(`/api/referrals/${created.id}/risk-override`, {
+        toRisk: created.risk.rating === "GREEN" ? "AMBER" : "GREEN",
+        reason: "Matrix.",
+      });
+      expect(downgrade.statusCode).toBe(200);
+      return { method: "POST", url: `/api/referrals/${created.id}/risk-override/decision`, body: { approve: true } };
+    },
+    // Raising risk needs nobody's approval, so a GREEN example is raised, not approved: the
+    // example must not be GREEN for this row to mean anything.
+    expect: bradfordLead,
+  },
+  "POST /api/referrals/{id}/decision": {
+    probe: async (w, principal) => {
+      const created = await w.newReferral();
+      await w.assignTo(created.id, principal);
+      return {
+        method: "POST",
+        url: `/api/referrals/${created.id}/decision`,
+        body: { outcome: "STRATEGY_DISCUSSION", reason: "Matrix.", messageToReferrer: "Thank you." },
+      };
+    },
+    expect: bradfordTeam,
+  },
+  "POST /api/referrals/{id}/decision/approval": {
+    probe: async (w) => {
+      const created = await w.newReferral({ child: { dateOfBirth: bornYearsAgo(12) } });
+      await w.assignTo(created.id, "triageSameTeam");
+      const proposed = await w.clientOf("triageSameTeam").post(`/api/referrals/${created.id}/decision`, {
+        outcome: "NO_FURTHER_ACTION",
+        reason: "Matrix.",
+        messageToReferrer: "Thank you.",
+      });
+      expect(proposed.json<{ status: string }>().status).toBe("AWAITING_APPROVAL");
+      return { method: "POST", url: `/api/referrals/${created.id}/decision/approval`, body: { approve: true } };
+    },
+    expect: bradfordLead,
+  },
+  "POST /api/referrals/{id}/route": {
+    probe: async (w) => {
+      const created = await w.newReferral({ child: { homePostcode: null, currentPostcode: null } });
+      expect(created.team.name).toMatch(/hub/i);
+      return {
+        method: "POST",
+        url: `/api/referrals/${created.id}/route`,
+        body: { teamId: w.leedsTeamId, reason: "The child's school is in Leeds." },
+      };
+    },
+    expect: hubOnly,
+  },
 };
 
 describe("the authorisation matrix", () => {
@@ -224,6 +344,7 @@ describe("the authorisation matrix", () => {
       leadSameTeam: await createUser(test.db, { role: "LEAD", teamCode: "bradford" }),
       leadOtherTeam: await createUser(test.db, { role: "LEAD", teamCode: "leeds" }),
       admin: await createUser(test.db, { role: "ADMIN" }),
+      hubTriage: await createUser(test.db, { role: "TRIAGE", teamCode: "hub" }),
     };
     for (const principal of PRINCIPALS) {
       clients.set(
@@ -261,6 +382,19 @@ describe("the authorisation matrix", () => {
       invitationToken: token,
       organisationId: (await test.db.organisation.findFirstOrThrow()).id,
       newDraft,
+      newReferral: (variant) => submitReferral(referrerClient, variant),
+      assignTo: async (referralId, principal) => {
+        if (principal === "anonymous") return;
+        const member = users[principal];
+        const referral = await test.db.referral.findUniqueOrThrow({ where: { id: referralId } });
+        if (member.teamId !== referral.teamId) return;
+        await test.db.referral.update({
+          where: { id: referralId },
+          data: { assigneeId: member.id, status: "IN_TRIAGE", assignedAt: new Date() },
+        });
+      },
+      clientOf: (principal) => clients.get(principal)!,
+      leedsTeamId: (await test.db.team.findUniqueOrThrow({ where: { code: "leeds" } })).id,
     };
   });
 
@@ -287,7 +421,7 @@ describe("the authorisation matrix", () => {
     it(route, async () => {
       const outcomes: Partial<Record<Principal, number>> = {};
       for (const principal of PRINCIPALS) {
-        const probe = await row.probe(world);
+        const probe = await row.probe(world, principal);
         const response = await clients
           .get(principal)!
           .request(probe.method, probe.url, { body: probe.body, headers: probe.headers ?? {} });
@@ -296,7 +430,8 @@ describe("the authorisation matrix", () => {
       const observed = Object.fromEntries(
         PRINCIPALS.map((principal) => {
           const status = outcomes[principal]!;
-          return [principal, [401, 403, 404].includes(status) ? status : "allow"];
+          if ([401, 403, 404].includes(status)) return [principal, status];
+          return [principal, status >= 200 && status < 300 ? "allow" : status < 500 ? "reached" : status];
         }),
       );
       expect(observed, JSON.stringify(outcomes)).toEqual(row.expect);

@@ -4,6 +4,10 @@ import { createAuditService } from "../modules/audit/service.ts";
 import { createAuthService } from "../modules/auth/service.ts";
 import { createThrottle } from "../modules/auth/throttle.ts";
 import { createDraftService } from "../modules/drafts/service.ts";
+import { createAlertService } from "../modules/alerts/service.ts";
+import { createReferralAccess } from "../modules/referrals/access.ts";
+import { createTeamFileService } from "../modules/triage/file-service.ts";
+import { createTriageService } from "../modules/triage/service.ts";
 import { createHealthService } from "../modules/health/service.ts";
 import { createIdempotency } from "../modules/referrals/idempotency.ts";
 import { createReferralReadingService } from "../modules/referrals/reading-service.ts";
@@ -12,16 +16,22 @@ import { createUserAdminService } from "../modules/users/admin-service.ts";
 import { createInvitationService } from "../modules/users/invitation-service.ts";
 import { createSecretBox } from "../security/encryption.ts";
 import type { Secrets } from "../startup/secrets.ts";
+import { systemClock, type Clock } from "./clock.ts";
 
 export interface ServiceDependencies {
   readonly config: Config;
   readonly db: Database;
   readonly secrets: Secrets;
+  /** "Now" for every rule; tests pass a clock they can set. */
+  readonly clock?: Clock;
 }
 
 /** The composition root: every service is built once here and handed to the routes. */
-export function createServices({ config, db, secrets }: ServiceDependencies) {
+export function createServices({ config, db, secrets, clock = systemClock }: ServiceDependencies) {
   const audit = createAuditService(db);
+  const access = createReferralAccess({ db, audit });
+  const alerts = createAlertService({ db, clock });
+  const teamFile = createTeamFileService({ db, audit, access, clock });
   const throttle = createThrottle(db);
   const secretBox = createSecretBox(secrets.encryptionKey);
   const idempotency = createIdempotency(db);
@@ -34,8 +44,10 @@ export function createServices({ config, db, secrets }: ServiceDependencies) {
     invitations: createInvitationService({ db, audit }),
     idempotency,
     drafts: createDraftService({ db, audit, config }),
-    referralSubmission: createReferralSubmissionService({ audit, idempotency }),
-    referralReading: createReferralReadingService({ db, audit }),
+    referralSubmission: createReferralSubmissionService({ audit, idempotency, alerts, clock }),
+    referralReading: createReferralReadingService({ db, audit, access, teamFile, clock }),
+    triage: createTriageService({ db, audit, access, clock, alerts, file: teamFile }),
+    alerts,
   };
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance, RouteOptions } from "fastify";
 import { buildApp } from "../app.ts";
 import { loadConfig, type Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import type { Clock } from "../services/clock.ts";
 
 export const TEST_SECRETS = {
   SESSION_SECRET: "test-session-secret-that-is-long-enough-000",
@@ -14,6 +15,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NODE_ENV: "test",
     LOG_LEVEL: "info",
     WEB_DIST_DIR: "/nonexistent-web-dist",
+    // Tests fire many requests from one address; the tests of the limit itself set their own.
+    RATE_LIMIT_PER_MINUTE: "1000000",
     ...TEST_SECRETS,
     ...overrides,
   });
@@ -41,10 +44,18 @@ export async function buildTestApp(
   db: Database,
   overrides: Record<string, string> = {},
   onRoute?: (route: RouteOptions) => void,
+  clock?: Clock,
 ): Promise<TestApp> {
   const logs = new LogCapture();
   const config = testConfig(overrides);
   const secrets = { sessionSecret: config.sessionSecret!, encryptionKey: Buffer.from(config.encryptionKey!, "base64") };
-  const app = await buildApp({ config, db, secrets, logStream: logs, ...(onRoute ? { onRoute } : {}) });
+  const app = await buildApp({
+    config,
+    db,
+    secrets,
+    logStream: logs,
+    ...(onRoute ? { onRoute } : {}),
+    ...(clock ? { clock } : {}),
+  });
   return { app, logs };
 }

@@ -2,11 +2,14 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { createDatabaseClient, type Database } from "../db/client.ts";
-import { withDatabase } from "../db/urls.ts";
+import { withDatabase, withLogin } from "../db/urls.ts";
 
 export interface TestDatabase {
+  /** Signs in as the application role, as the service does. */
   readonly url: string;
   readonly db: Database;
+  /** Signs in as the owner role, as migrations do: for tests that play an attacker with more rights. */
+  readonly ownerUrl: string;
   drop(): Promise<void>;
 }
 
@@ -26,14 +29,15 @@ async function adminQuery(sql: string): Promise<void> {
 
 /** A database of this test file's own: migrated, with reference data, and nothing else. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const { adminUrl, templateName } = testDatabaseServer();
+  const { adminUrl, templateName, owner, app } = testDatabaseServer();
   const name = `cse_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
-  const url = withDatabase(adminUrl, name);
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateName} OWNER ${owner.name}`);
+  const url = withLogin(withDatabase(adminUrl, name), app);
   const db = createDatabaseClient({ url, maxConnections: 5 });
   return {
     url,
     db,
+    ownerUrl: withLogin(withDatabase(adminUrl, name), owner),
     drop: async () => {
       await db.$disconnect();
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -24,6 +24,8 @@ export async function startTestServer(demo: { password: string; totpSecret: stri
     WEB_DIST_DIR: "apps/web/dist",
     DEMO_PASSWORD: demo.password,
     DEMO_TOTP_SECRET: demo.totpSecret,
+    // Journeys start from an empty queue, so what they create is what they see first.
+    SEED_DEMO_REFERRALS: "false",
   });
   await migrate(database.url);
   const db = createDatabaseClient({ url: database.url });

@@ -8,6 +8,7 @@ import { SecondFactorPage } from "../features/auth/SecondFactorPage.tsx";
 import { SignedOutPage } from "../features/auth/SignedOutPage.tsx";
 import { SessionExpiryWarning } from "../features/auth/SessionExpiryWarning.tsx";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
+import { AlertsProvider } from "../features/alerts/AlertsContext.tsx";
 import { HomePage } from "../features/home/HomePage.tsx";
 import { Layout } from "../layout/Layout.tsx";
 import { SignedInNavigation } from "../layout/SignedInNavigation.tsx";
@@ -42,6 +43,12 @@ const MyReferralsPage = lazy(() =>
 const NewReferralPage = lazy(() =>
   import("../features/referrals/NewReferralPage.tsx").then((module) => ({ default: module.NewReferralPage })),
 );
+const TeamQueuePage = lazy(() =>
+  import("../features/triage/TeamQueuePage.tsx").then((module) => ({ default: module.TeamQueuePage })),
+);
+const AlertsPage = lazy(() =>
+  import("../features/alerts/AlertsPage.tsx").then((module) => ({ default: module.AlertsPage })),
+);
 const ReferralPage = lazy(() =>
   import("../features/referrals/ReferralPage.tsx").then((module) => ({ default: module.ReferralPage })),
 );
@@ -50,88 +57,108 @@ export function App() {
   return (
     <BrowserRouter>
       <AuthProvider>
-        <Suspense
-          fallback={
-            <p className="govuk-body govuk-width-container" role="status">
-              Loading…
-            </p>
-          }
-        >
-          <Routes>
-            <Route
-              element={<Layout serviceNavigation={<SignedInNavigation />} beforeContent={<SessionExpiryWarning />} />}
-            >
-              <Route index element={<HomePage />} />
-              <Route path="sign-in" element={<SignInPage />} />
-              <Route path="sign-in/code" element={<SecondFactorPage />} />
-              <Route path="sign-in/set-up-authenticator" element={<EnrolmentPage />} />
-              <Route path="signed-out" element={<SignedOutPage />} />
-              <Route path="invitations/:token" element={<InvitationPage />} />
+        <AlertsProvider>
+          <Suspense
+            fallback={
+              <p className="govuk-body govuk-width-container" role="status">
+                Loading…
+              </p>
+            }
+          >
+            <Routes>
               <Route
-                path="account"
-                element={
-                  <RequireAuth>
-                    <AccountPage />
-                  </RequireAuth>
-                }
-              />
-              <Route
-                path="account/password"
-                element={
-                  <RequireAuth>
-                    <ChangePasswordPage />
-                  </RequireAuth>
-                }
-              />
-              <Route
-                path="account/authenticator"
-                element={
-                  <RequireAuth>
-                    <AddAuthenticatorPage />
-                  </RequireAuth>
-                }
-              />
-              <Route
-                path="admin/users"
-                element={
-                  <RequireAuth roles={["ADMIN"]}>
-                    <UsersPage />
-                  </RequireAuth>
-                }
-              />
-              <Route
-                path="admin/users/invite"
-                element={
-                  <RequireAuth roles={["ADMIN"]}>
-                    <InviteUserPage />
-                  </RequireAuth>
-                }
-              />
-              <Route
-                path="admin/users/:id"
-                element={
-                  <RequireAuth roles={["ADMIN"]}>
-                    <UserPage />
-                  </RequireAuth>
-                }
-              />
-              {[
-                { path: "referrals", element: <MyReferralsPage /> },
-                { path: "referrals/new", element: <NewReferralPage /> },
-                { path: "referrals/drafts/:draftId/*", element: <DraftRoutes /> },
-                { path: "referrals/:id/sent", element: <ConfirmationPage /> },
-                { path: "referrals/:id", element: <ReferralPage /> },
-              ].map((route) => (
+                element={<Layout serviceNavigation={<SignedInNavigation />} beforeContent={<SessionExpiryWarning />} />}
+              >
+                <Route index element={<HomePage />} />
+                <Route path="sign-in" element={<SignInPage />} />
+                <Route path="sign-in/code" element={<SecondFactorPage />} />
+                <Route path="sign-in/set-up-authenticator" element={<EnrolmentPage />} />
+                <Route path="signed-out" element={<SignedOutPage />} />
+                <Route path="invitations/:token" element={<InvitationPage />} />
                 <Route
-                  key={route.path}
-                  path={route.path}
-                  element={<RequireAuth roles={["REFERRER"]}>{route.element}</RequireAuth>}
+                  path="account"
+                  element={
+                    <RequireAuth>
+                      <AccountPage />
+                    </RequireAuth>
+                  }
                 />
-              ))}
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </Suspense>
+                <Route
+                  path="account/password"
+                  element={
+                    <RequireAuth>
+                      <ChangePasswordPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="account/authenticator"
+                  element={
+                    <RequireAuth>
+                      <AddAuthenticatorPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="admin/users"
+                  element={
+                    <RequireAuth roles={["ADMIN"]}>
+                      <UsersPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="admin/users/invite"
+                  element={
+                    <RequireAuth roles={["ADMIN"]}>
+                      <InviteUserPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="admin/users/:id"
+                  element={
+                    <RequireAuth roles={["ADMIN"]}>
+                      <UserPage />
+                    </RequireAuth>
+                  }
+                />
+                {[
+                  { path: "referrals", element: <MyReferralsPage /> },
+                  { path: "referrals/new", element: <NewReferralPage /> },
+                  { path: "referrals/drafts/:draftId/*", element: <DraftRoutes /> },
+                  { path: "referrals/:id/sent", element: <ConfirmationPage /> },
+                ].map((route) => (
+                  <Route
+                    key={route.path}
+                    path={route.path}
+                    element={<RequireAuth roles={["REFERRER"]}>{route.element}</RequireAuth>}
+                  />
+                ))}
+                <Route
+                  path="referrals/:id"
+                  element={
+                    // The referrer's copy or the team's file, whichever the API says the caller may see.
+                    <RequireAuth roles={["REFERRER", "TRIAGE", "LEAD"]}>
+                      <ReferralPage />
+                    </RequireAuth>
+                  }
+                />
+                {[
+                  { path: "team", element: <TeamQueuePage /> },
+                  { path: "alerts", element: <AlertsPage /> },
+                ].map((route) => (
+                  <Route
+                    key={route.path}
+                    path={route.path}
+                    element={<RequireAuth roles={["TRIAGE", "LEAD"]}>{route.element}</RequireAuth>}
+                  />
+                ))}
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </AlertsProvider>
       </AuthProvider>
     </BrowserRouter>
   );

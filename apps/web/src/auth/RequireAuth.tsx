@@ -36,6 +36,4 @@ export function RequireAuth({ roles, children }: { roles?: readonly Role[]; chil
 }
 
 /** Only same-site paths: an attacker's link must not send someone elsewhere after sign-in. */
-export function safeReturnPath(returnTo: string | null): string {
-  return returnTo && returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : "/";
-}
+export { safeReturnPath } from "./return-path.ts";

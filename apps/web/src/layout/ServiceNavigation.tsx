@@ -7,7 +7,7 @@ const TABLET_AND_UP = "(min-width: 40.0625em)";
 
 export interface NavigationItem {
   readonly to: string;
-  readonly text: string;
+  readonly text: ReactNode;
 }
 
 /**

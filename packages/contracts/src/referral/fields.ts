@@ -1,21 +1,8 @@
 import { z } from "zod";
+import { containsForbiddenCharacters } from "../common.ts";
 
-// Postgres cannot store NUL, and other control characters are never what a person meant to
-// type; a lone surrogate is a broken character. Free text keeps everything else, emoji and
-// every script included.
-export function containsForbiddenCharacters(value: string): boolean {
-  for (let index = 0; index < value.length; index += 1) {
-    const code = value.charCodeAt(index);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
-    if (code >= 0xdc00 && code <= 0xdfff) return true;
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = value.charCodeAt(index + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
-      index += 1;
-    }
-  }
-  return false;
-}
+// The one text rule lives in common.ts; it is re-exported here for the form's own modules.
+export { containsForbiddenCharacters } from "../common.ts";
 
 function plainText(label: string, max: number) {
   return z

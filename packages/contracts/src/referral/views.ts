@@ -69,6 +69,7 @@ export const referrerReferralSummarySchema = z.object({
 export type ReferrerReferralSummary = z.infer<typeof referrerReferralSummarySchema>;
 
 export const referralPageSchema = z.object({
+  scope: z.literal("mine"),
   referrals: z.array(referrerReferralSummarySchema),
   nextCursor: z.string().nullable(),
 });
@@ -167,6 +168,7 @@ export type ReferralContent = z.infer<typeof referralContentSchema>;
 
 /** Everything the referrer submitted, for the printable summary, plus what has happened since. */
 export const referrerReferralDetailSchema = referrerReferralSummarySchema.extend({
+  audience: z.literal("referrer"),
   content: referralContentSchema,
   risk: riskSchema,
   decisionDueAt: isoDateTimeSchema,
@@ -175,8 +177,9 @@ export const referrerReferralDetailSchema = referrerReferralSummarySchema.extend
 });
 export type ReferrerReferralDetail = z.infer<typeof referrerReferralDetailSchema>;
 
+/** GET /api/referrals (scope=mine, the default): the referrals you made. */
 export const listReferralsQuerySchema = z.object({
-  scope: z.enum(["mine", "team"]).default("mine"),
+  scope: z.literal("mine").default("mine"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   status: referralStatusSchema.optional(),

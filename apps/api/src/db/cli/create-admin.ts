@@ -3,10 +3,10 @@
 //   pnpm --filter @cse/api admin:create <email> "<full name>" "<organisation name>"
 import { emailSchema } from "@cse/contracts";
 import { loadConfig } from "../../config.ts";
+import { migrateDatabase } from "../../startup/database.ts";
 import { createAuditService } from "../../modules/audit/service.ts";
 import { invitationPath, newInvitationToken } from "../../modules/users/invitation-token.ts";
 import { createDatabaseClient } from "../client.ts";
-import { migrate } from "../migrations.ts";
 
 const [emailInput, displayName, organisationName] = process.argv.slice(2);
 const email = emailSchema.safeParse(emailInput ?? "");
@@ -19,7 +19,7 @@ if (!config.databaseUrl) {
   process.stderr.write("Set DATABASE_URL to the database of the deployment.\n");
   process.exit(2);
 }
-await migrate(config.databaseUrl);
+await migrateDatabase({ url: config.databaseUrl, migrationUrl: config.migrationDatabaseUrl });
 const db = createDatabaseClient({ url: config.databaseUrl, maxConnections: 1 });
 const audit = createAuditService(db);
 try {

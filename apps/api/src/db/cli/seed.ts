@@ -3,10 +3,9 @@
 import pino from "pino";
 import { loadConfig } from "../../config.ts";
 import { createSecretBox } from "../../security/encryption.ts";
-import { openDatabase } from "../../startup/database.ts";
+import { migrateDatabase, openDatabase } from "../../startup/database.ts";
 import { resolveSecrets } from "../../startup/secrets.ts";
 import { createDatabaseClient } from "../client.ts";
-import { migrate } from "../migrations.ts";
 import { seedDatabase } from "../seed/index.ts";
 
 const config = loadConfig();
@@ -15,7 +14,7 @@ const database = await openDatabase(config, (line) => log.debug(line));
 const db = createDatabaseClient({ url: database.url, maxConnections: 1 });
 let exitCode = 0;
 try {
-  await migrate(database.url);
+  await migrateDatabase(database);
   const secrets = await resolveSecrets(config);
   const seeded = await seedDatabase(db, config, createSecretBox(secrets.encryptionKey));
   process.stdout.write(seeded.referenceData ? "Reference data seeded.\n" : "Reference data was already there.\n");

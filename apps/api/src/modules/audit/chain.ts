@@ -18,10 +18,9 @@ export interface ChainedFields {
   readonly prevHash: string;
 }
 
-/** SHA-256 over the entry's content and the previous entry's hash. */
-export function hashAuditEntry(fields: ChainedFields): string {
-  // Name each field: a stored row carries more (its id, its own hash) that must not count.
-  const content = {
+// Name each field: a stored row carries more (its id, its own hash) that must not count.
+function contentOf(fields: Omit<ChainedFields, "prevHash">) {
+  return {
     occurredAt: fields.occurredAt.toISOString(),
     actorId: fields.actorId,
     actorRole: fields.actorRole,
@@ -33,7 +32,26 @@ export function hashAuditEntry(fields: ChainedFields): string {
     teamId: fields.teamId,
     requestId: fields.requestId,
     details: fields.details,
-    prevHash: fields.prevHash,
   };
-  return sha256Hex(canonicalJson(content));
+}
+
+/** SHA-256 over the entry's content and the previous entry's hash. */
+export function hashAuditEntry(fields: ChainedFields): string {
+  return sha256Hex(canonicalJson({ ...contentOf(fields), prevHash: fields.prevHash }));
+}
+
+/**
+ * The text hashAuditEntry hashes, split where the previous hash goes: the database appends an
+ * entry by hashing `before || prevHash || after` in the same statement that reads prevHash, so
+ * the chain's serial section never waits for a round trip to the application.
+ */
+export function hashedTextAround(fields: Omit<ChainedFields, "prevHash">): { before: string; after: string } {
+  const entries = Object.entries(contentOf(fields));
+  // canonicalJson orders keys by code unit, so "prevHash" sits between these two groups.
+  const head = canonicalJson(Object.fromEntries(entries.filter(([key]) => key < "prevHash")));
+  const tail = canonicalJson(Object.fromEntries(entries.filter(([key]) => key > "prevHash")));
+  return {
+    before: `${head.slice(0, -1)}${head === "{}" ? "" : ","}"prevHash":"`,
+    after: `"${tail === "{}" ? "" : ","}${tail.slice(1)}`,
+  };
 }

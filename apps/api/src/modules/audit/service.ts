@@ -1,9 +1,7 @@
 import type { Database, Transaction } from "../../db/client.ts";
 import type { AuditOutcome, Role } from "../../generated/prisma/enums.ts";
-import { GENESIS_HASH, hashAuditEntry } from "./chain.ts";
-
-/** Any 32-bit key shared by every writer: appends to the chain take it in turn. */
-const AUDIT_CHAIN_LOCK_KEY = 0x41554454; // "AUDT"
+import { hashedTextAround } from "./chain.ts";
+import { verifyAuditTrail } from "./verification.ts";
 
 export interface AuditActor {
   readonly id: string;
@@ -38,10 +36,18 @@ export interface ChainVerification {
  * entry exists exactly when the change (or read) it describes happened.
  */
 export function createAuditService(db: Database) {
+  /**
+   * Appends one entry in a single statement: audit_chain_next() takes the chain's lock and
+   * hands over the previous hash and the next id, and the hash is computed in the same
+   * statement. The lock is held until the caller's transaction ends, so make this the last
+   * statement of the transaction: whatever runs after it is serial for every audited request.
+   */
   async function record(tx: Transaction, entry: AuditEntry): Promise<void> {
-    // Serialise appends so each entry chains to the one committed before it.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`;
-    const previous = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+    await append(tx, entry);
+  }
+
+  /** On its own connection the statement is its own transaction, so the lock ends with it. */
+  async function append(client: Transaction | Database, entry: AuditEntry): Promise<void> {
     const fields = {
       occurredAt: new Date(),
       actorId: entry.actor?.id ?? null,
@@ -54,16 +60,17 @@ export function createAuditService(db: Database) {
       teamId: entry.teamId ?? null,
       requestId: entry.requestId ?? null,
       details: entry.details ?? {},
-      prevHash: previous?.hash ?? GENESIS_HASH,
     };
-    await tx.auditEvent.create({
-      data: {
-        ...fields,
-        actorRole: entry.actor?.role ?? null,
-        details: fields.details,
-        hash: hashAuditEntry(fields),
-      },
-    });
+    const { before, after } = hashedTextAround(fields);
+    await client.$executeRaw`
+      INSERT INTO "AuditEvent" ("id", "occurredAt", "actorId", "actorRole", "action", "outcome", "entityType",
+                                "entityId", "referralId", "teamId", "requestId", "details", "prevHash", "hash")
+      SELECT chain."next_id", ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid,
+             ${fields.actorRole}::"Role", ${fields.action}, ${fields.outcome}::"AuditOutcome", ${fields.entityType},
+             ${fields.entityId}, ${fields.referralId}::uuid, ${fields.teamId}::uuid, ${fields.requestId},
+             ${JSON.stringify(fields.details)}::jsonb, chain."prev_hash",
+             encode(sha256(convert_to(${before} || chain."prev_hash" || ${after}, 'UTF8')), 'hex')
+        FROM "audit_chain_next"() AS chain`;
   }
 
   return {
@@ -71,29 +78,13 @@ export function createAuditService(db: Database) {
 
     /** Records on its own, for events that change nothing else (a refused access, a sign-in failure). */
     async recordAlone(entry: AuditEntry): Promise<void> {
-      await db.$transaction((tx) => record(tx, entry));
+      await append(db, entry);
     },
 
-    /** Walks the whole chain in order, recomputing every hash. */
+    /** Walks the whole chain in order, recomputing every hash (checkpoints: verification.ts). */
     async verifyChain(batchSize = 1000): Promise<ChainVerification> {
-      let prevHash = GENESIS_HASH;
-      let cursor: bigint | undefined;
-      let entries = 0;
-      for (;;) {
-        const batch = await db.auditEvent.findMany({
-          orderBy: { id: "asc" },
-          take: batchSize,
-          ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }),
-        });
-        for (const event of batch) {
-          const expected = hashAuditEntry({ ...event, details: event.details, prevHash });
-          if (event.prevHash !== prevHash || event.hash !== expected) return { entries, brokenAt: event.id };
-          prevHash = event.hash;
-          entries += 1;
-        }
-        if (batch.length < batchSize) return { entries, brokenAt: null };
-        cursor = batch[batch.length - 1]!.id;
-      }
+      const result = await verifyAuditTrail(db, [], batchSize);
+      return { entries: result.entries, brokenAt: result.firstBadId };
     },
   };
 }

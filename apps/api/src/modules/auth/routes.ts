@@ -41,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
       status: "signed-in" as const,
       user: toCurrentUser(user),
       session: sessionTimes(request.session, lifetimes, now),
-      csrfToken: reply.generateCsrf(),
+      csrfToken: reply.issueCsrfToken(),
     };
   }
 
@@ -60,7 +60,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
         response: { 200: csrfResponseSchema },
       },
     },
-    async (_request, reply) => ({ token: reply.generateCsrf() }),
+    async (_request, reply) => ({ token: reply.issueCsrfToken() }),
   );
 
   app.post(
@@ -79,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
       if (outcome.kind === "signed-in") return establishSession(request, reply, outcome.user);
       const stage = outcome.kind === "enrolment-required" ? "enrolment" : "second-factor";
       await holdPendingSignIn(request, outcome.userId, stage);
-      return { status: outcome.kind, csrfToken: reply.generateCsrf() };
+      return { status: outcome.kind, csrfToken: reply.issueCsrfToken() };
     },
   );
 
@@ -193,11 +193,15 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
     "/logout",
     {
       config: { access: "public" },
-      schema: { tags: ["auth"], summary: "Sign out: the session ends on the server", response: { 204: z.null() } },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out: the session ends on the server and its cookie is cleared",
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       if (request.user) await auth.recordSignOut(request.user, requestContext(request));
-      await request.session.destroy();
+      await reply.endSession();
       return reply.code(204).send(null);
     },
   );
@@ -245,7 +249,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
     async (request, reply) => {
       await auth.changePassword(request.user!, request.body, request.session.sessionId, requestContext(request));
       // A fresh id for the session that stays, keeping who is signed in and the CSRF secret.
-      await request.session.regenerate(["userId", "authenticatedAt", "absoluteExpiresAt", "_csrf"]);
+      await request.session.regenerate(["userId", "authenticatedAt", "absoluteExpiresAt"]);
       return reply.code(204).send(null);
     },
   );

@@ -44,9 +44,14 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
     return row && row.status === "ACTIVE" ? toAuthenticatedUser(row) : null;
   }
 
-  async function refuseWhenThrottled(key: string, context: RequestContext, action: string, userId: string | null) {
-    const state = await throttle.peek(key);
-    if (state && state.count >= config.signInMaxFailures) {
+  /**
+   * Counts this attempt before it is checked, in one atomic statement, and refuses it once the
+   * count passes the limit. Checking first and counting after let parallel guesses all slip
+   * under the limit while the slow password hash ran. A success clears the count.
+   */
+  async function countAttempt(key: string, context: RequestContext, action: string, userId: string | null) {
+    const attempt = await throttle.hit(key, config.signInLockoutMs);
+    if (attempt.count > config.signInMaxFailures) {
       await audit.recordAlone({
         actor: null,
         action,
@@ -57,10 +62,11 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
         details: { reason: "too-many-failures" },
       });
       throw new TooManyAttempts(
-        state.resetAt,
+        attempt.resetAt,
         `There have been too many failed attempts. Wait ${lockoutMinutes} minutes, then try again.`,
       );
     }
+    return attempt;
   }
 
   async function completeSignIn(userId: string, method: string, context: RequestContext): Promise<AuthenticatedUser> {
@@ -83,7 +89,7 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
 
   async function verifySecondFactor(userId: string, factor: SecondFactor, context: RequestContext): Promise<string> {
     const key = `second-factor:${userId}`;
-    await refuseWhenThrottled(key, context, "auth.second-factor", userId);
+    await countAttempt(key, context, "auth.second-factor", userId);
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
     let accepted = false;
     if ("code" in factor && user.totpSecret) {
@@ -109,7 +115,6 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
         ).count === 1;
     }
     if (!accepted) {
-      await throttle.hit(key, config.signInLockoutMs);
       await audit.recordAlone({
         actor: { id: user.id, role: user.role },
         action: "auth.second-factor",
@@ -143,13 +148,12 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
       // Keyed by the email address, not the account, so unknown addresses lock out just the same.
       const accountKey = `sign-in:account:${sha256Hex(input.email)}`;
       const row = await db.user.findUnique({ where: { email: input.email } });
-      await refuseWhenThrottled(accountKey, context, "auth.sign-in", row?.id ?? null);
+      const attempt = await countAttempt(accountKey, context, "auth.sign-in", row?.id ?? null);
 
       const passwordMatches = row?.passwordHash
         ? await verifyPassword(row.passwordHash, input.password)
         : (await verifyPassword(await decoyHash, input.password), false);
       if (!row || !passwordMatches || row.status !== "ACTIVE") {
-        const failures = await throttle.hit(accountKey, config.signInLockoutMs);
         await audit.recordAlone({
           actor: null,
           action: "auth.sign-in",
@@ -159,7 +163,7 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
           requestId: context.requestId,
           details: {
             reason: row && passwordMatches ? `account-${row.status.toLowerCase()}` : "incorrect-credentials",
-            failures: failures.count,
+            failures: attempt.count,
           },
         });
         throw new Unauthenticated(INCORRECT_CREDENTIALS);
@@ -197,10 +201,9 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
 
     async completeEnrolment(userId: string, sealedSecret: string, code: string, context: RequestContext) {
       const key = `second-factor:${userId}`;
-      await refuseWhenThrottled(key, context, "auth.second-factor.enrol", userId);
+      await countAttempt(key, context, "auth.second-factor.enrol", userId);
       const step = await verifyTotp(secretBox.open(sealedSecret), code);
       if (step === null) {
-        await throttle.hit(key, config.signInLockoutMs);
         throw new ValidationFailed([{ path: "code", message: INCORRECT_CODE }]);
       }
       await throttle.clear(key);
@@ -234,12 +237,12 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
       context: RequestContext,
     ): Promise<void> {
       const key = `password-change:${user.id}`;
-      await refuseWhenThrottled(key, context, "auth.password.change", user.id);
+      await countAttempt(key, context, "auth.password.change", user.id);
       const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
       if (!row.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-        await throttle.hit(key, config.signInLockoutMs);
         throw new ValidationFailed([{ path: "currentPassword", message: "Your current password is not correct" }]);
       }
+      await throttle.clear(key);
       const problem = passwordProblem(input.newPassword, { email: row.email, displayName: row.displayName });
       if (problem) throw new ValidationFailed([{ path: "newPassword", message: problem }]);
       if (await verifyPassword(row.passwordHash, input.newPassword)) {
@@ -247,7 +250,6 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
           { path: "newPassword", message: "Your new password must be different from your current password" },
         ]);
       }
-      await throttle.clear(key);
       const passwordHash = await hashPassword(input.newPassword);
       await db.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });

@@ -7,9 +7,25 @@ export interface SessionLifetimes {
   readonly absoluteMs: number;
 }
 
+/** A session worth a row: someone signed in, half-way through signing in, or enrolling an app. */
+function holdsSomething(session: Session): boolean {
+  return session.userId !== undefined || session.pending !== undefined || session.enrolmentSecret !== undefined;
+}
+
 /**
  * @fastify/session store on PostgreSQL. Expiry is enforced here, on every read: a session past
  * its idle or absolute limit is deleted and treated as absent, whatever the cookie says.
+ *
+ * Destroyed means destroyed. A request that loaded a session before it was revoked (sign-out,
+ * a password change, an administrator disabling the account...) still saves it when it answers
+ * (`rolling`). An upsert would write the revoked row back, so a session that came from the
+ * store is only ever UPDATEd: when its row is gone, the save changes nothing. A row is INSERTed
+ * only on the first save of a new id (minted by @fastify/session, 24 random bytes, never sent
+ * by a client before this answer), and only when the session holds something, so anonymous
+ * callers cost no rows. The `stored` flag, written into the row, is how a loaded session is
+ * told from a new one: @fastify/session copies the row's data into the session it restores,
+ * and `regenerate` starts a session without it. A revocation is therefore a plain DELETE
+ * (of one id, or of every row of a user) and needs no marker or generation counter.
  */
 export class PostgresSessionStore implements SessionStore {
   constructor(
@@ -18,24 +34,19 @@ export class PostgresSessionStore implements SessionStore {
   ) {}
 
   set(sessionId: string, session: Session, callback: (error?: unknown) => void): void {
+    if (!session.stored && !holdsSomething(session)) return callback();
     const now = Date.now();
     const absoluteExpiresAt = new Date(session.absoluteExpiresAt ?? now + this.lifetimes.absoluteMs);
     const expiresAt = new Date(Math.min(now + this.lifetimes.idleMs, absoluteExpiresAt.getTime()));
-    const data = JSON.parse(JSON.stringify(session)) as object;
-    this.db.session
-      .upsert({
-        where: { id: sessionId },
-        create: {
-          id: sessionId,
-          userId: session.userId ?? null,
-          data,
-          expiresAt,
-          absoluteExpiresAt,
-          lastSeenAt: new Date(now),
-        },
-        update: { userId: session.userId ?? null, data, expiresAt, absoluteExpiresAt, lastSeenAt: new Date(now) },
-      })
-      .then(() => callback(), callback);
+    const data = JSON.parse(JSON.stringify({ ...session, stored: true })) as object;
+    const row = { userId: session.userId ?? null, data, expiresAt, absoluteExpiresAt, lastSeenAt: new Date(now) };
+    const write = session.stored
+      ? this.db.session.updateMany({ where: { id: sessionId }, data: row })
+      : this.db.session.create({ data: { id: sessionId, ...row } });
+    write.then(() => {
+      session.stored = true;
+      callback();
+    }, callback);
   }
 
   get(sessionId: string, callback: (error: unknown, session?: Session | null) => void): void {

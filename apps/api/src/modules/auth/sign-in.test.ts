@@ -105,8 +105,7 @@ describe("signing in", () => {
     expect(response.statusCode).toBe(400);
     const paths = response.json().errors.map((error: { path: string }) => error.path);
     expect(paths).toEqual(expect.arrayContaining(["email", "password"]));
-    // The only session created is the anonymous one that holds the CSRF secret.
-    expect(await context.test.db.session.count()).toBe(before + 1);
+    expect(await context.test.db.session.count()).toBe(before);
   });
 });
 
@@ -205,17 +204,31 @@ describe("sessions", () => {
   const sessionCookie = (client: TestClient) => client.cookies.get("cse-session");
 
   it("gives a new session id at sign-in, so a planted one is worthless (fixation)", async () => {
-    const user = await createUser(context.test.db, { role: "REFERRER" });
+    const lead = await createUser(context.test.db, { role: "LEAD", teamCode: "leeds" });
     const client = new TestClient(context.app);
-    await client.refreshCsrfToken();
+    // Half-way through signing in, the browser holds a session: the id an attacker could plant.
+    await client.post("/api/auth/login", { email: lead.email, password: TEST_PASSWORD });
     const planted = sessionCookie(client);
     expect(planted).toBeDefined();
-    await client.post("/api/auth/login", { email: user.email, password: TEST_PASSWORD });
+    const signedIn = await client.post("/api/auth/second-factor", {
+      code: await generate({ secret: lead.totpSecret! }),
+    });
+    expect(signedIn.statusCode).toBe(200);
     expect(sessionCookie(client)).not.toBe(planted);
 
     const attacker = new TestClient(context.app);
     attacker.cookies.set("cse-session", planted!);
     expect((await attacker.get("/api/auth/me")).statusCode).toBe(401);
+  });
+
+  it("stores no session for an anonymous caller asking for CSRF tokens", async () => {
+    const before = await context.test.db.session.count();
+    for (let call = 0; call < 20; call += 1) {
+      const response = await new TestClient(context.app).get("/api/auth/csrf");
+      expect(response.statusCode).toBe(200);
+      expect(response.cookies.map((cookie) => cookie.name)).toEqual(["cse-csrf"]);
+    }
+    expect(await context.test.db.session.count()).toBe(before);
   });
 
   it("sets the cookie HttpOnly, SameSite=Strict, host-only, and Secure with a __Host- name in production", async () => {
@@ -234,17 +247,24 @@ describe("sessions", () => {
     const { app: production } = await buildTestApp(context.test.db, {
       NODE_ENV: "production",
       DATABASE_URL: context.test.url,
-      TRUST_PROXY: "true",
+      TRUST_PROXY: "1",
     });
     try {
+      const https = { headers: { "x-forwarded-proto": "https" } };
       const client = new TestClient(production);
-      const secured = await client.get("/api/auth/csrf", { headers: { "x-forwarded-proto": "https" } });
+      const csrfCookie = String((await client.get("/api/auth/csrf", https)).headers["set-cookie"]);
+      expect(csrfCookie).toMatch(/^__Host-cse-csrf=.*; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+      const secured = await client.post("/api/auth/login", { email: user.email, password: TEST_PASSWORD }, https);
+      expect(secured.statusCode).toBe(200);
       const productionCookie = String(secured.headers["set-cookie"]);
       expect(productionCookie).toMatch(/^__Host-cse-session=/);
       expect(productionCookie).toMatch(/Secure/);
-      // Over plain HTTP a production server sets no cookie at all.
-      const insecure = await new TestClient(production).get("/api/auth/csrf");
-      expect(insecure.headers["set-cookie"]).toBeUndefined();
+      // Over plain HTTP a production server sets no session cookie at all.
+      const insecure = new TestClient(production);
+      await insecure.refreshCsrfToken();
+      const plain = await insecure.post("/api/auth/login", { email: user.email, password: TEST_PASSWORD });
+      expect(plain.statusCode).toBe(200);
+      expect(String(plain.headers["set-cookie"] ?? "")).not.toMatch(/cse-session/);
     } finally {
       await production.close();
     }
@@ -286,7 +306,11 @@ describe("sessions", () => {
     const user = await createUser(context.test.db, { role: "REFERRER" });
     const client = await signedInClient(context.app, user);
     const cookie = sessionCookie(client)!;
-    expect((await client.post("/api/auth/logout")).statusCode).toBe(204);
+    const signedOut = await client.post("/api/auth/logout");
+    expect(signedOut.statusCode).toBe(204);
+    // The browser is told to forget the cookie, not left holding a dead one.
+    expect(String(signedOut.headers["set-cookie"])).toMatch(/^cse-session=; .*Expires=Thu, 01 Jan 1970/);
+    expect(client.cookies.has("cse-session")).toBe(false);
     expect(await context.test.db.session.count({ where: { userId: user.id } })).toBe(0);
     const replayed = new TestClient(context.app);
     replayed.cookies.set("cse-session", cookie);

@@ -25,12 +25,6 @@ export function createThrottle(db: Database) {
       return { count: row.count, resetAt: row.resetAt };
     },
 
-    async peek(key: string): Promise<ThrottleState | null> {
-      const row = await db.rateLimitCounter.findUnique({ where: { key } });
-      if (!row || row.resetAt <= new Date()) return null;
-      return { count: row.count, resetAt: row.resetAt };
-    },
-
     async clear(key: string): Promise<void> {
       await db.rateLimitCounter.deleteMany({ where: { key } });
     },

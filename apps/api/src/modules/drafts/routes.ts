@@ -1,4 +1,10 @@
-import { draftListSchema, draftSchema, referralDraftContentSchema, saveDraftRequestSchema } from "@cse/contracts";
+import {
+  draftListSchema,
+  draftSchema,
+  referralDraftContentSchema,
+  refuseForbiddenText,
+  saveDraftRequestSchema,
+} from "@cse/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";
@@ -8,6 +14,12 @@ import type { DraftService } from "./service.ts";
 const draftParams = z.object({ id: z.uuid({ message: "Must be a valid identifier" }) });
 // Who may keep drafts comes from the policy table, like every other access rule.
 const referrers = { access: PERMISSIONS["draft.manage"] };
+// A draft is half-typed free text throughout, so the text rule covers every string in it.
+const startDraftBody = z
+  .strictObject({ content: referralDraftContentSchema })
+  .superRefine(refuseForbiddenText)
+  .meta({ examples: [{ content: { immediateDanger: "no" } }] });
+const saveDraftBody = saveDraftRequestSchema.superRefine(refuseForbiddenText);
 
 export const draftRoutes: FastifyPluginAsyncZod<{ drafts: DraftService }> = async (app, { drafts }) => {
   app.post(
@@ -17,9 +29,7 @@ export const draftRoutes: FastifyPluginAsyncZod<{ drafts: DraftService }> = asyn
       schema: {
         tags: ["drafts"],
         summary: "Start a draft referral",
-        body: z
-          .strictObject({ content: referralDraftContentSchema })
-          .meta({ examples: [{ content: { immediateDanger: "no" } }] }),
+        body: startDraftBody,
         response: { 201: draftSchema },
       },
     },
@@ -37,7 +47,7 @@ export const draftRoutes: FastifyPluginAsyncZod<{ drafts: DraftService }> = asyn
         response: { 200: draftListSchema },
       },
     },
-    async (request) => ({ drafts: await drafts.list(request.user!) }),
+    async (request) => ({ drafts: await drafts.list(request.user!, requestContext(request)) }),
   );
 
   app.get(
@@ -57,7 +67,7 @@ export const draftRoutes: FastifyPluginAsyncZod<{ drafts: DraftService }> = asyn
         tags: ["drafts"],
         summary: "Save a draft; refused with 409 if it changed since the version you name",
         params: draftParams,
-        body: saveDraftRequestSchema,
+        body: saveDraftBody,
         response: { 200: draftSchema },
       },
     },

@@ -34,10 +34,16 @@ const NOT_FOUND = "There is no draft with that id, or it has expired.";
 export function createDraftService({ db, audit, config }: { db: Database; audit: AuditService; config: Config }) {
   const expiry = () => new Date(Date.now() + config.draftRetentionMs);
 
-  async function findOwned(user: AuthenticatedUser, id: string, context: RequestContext): Promise<DraftRow> {
-    const draft = await db.draft.findUnique({ where: { id } });
-    if (!draft || draft.expiresAt <= new Date()) throw new NotFound(NOT_FOUND);
-    if (!canManageDraft(user, draft)) {
+  const isVisibleTo = (user: AuthenticatedUser, draft: DraftRow): boolean =>
+    draft.expiresAt > new Date() && canManageDraft(user, draft);
+
+  async function refuse(
+    user: AuthenticatedUser,
+    id: string,
+    draft: DraftRow | null,
+    context: RequestContext,
+  ): Promise<never> {
+    if (draft && draft.expiresAt > new Date()) {
       // Someone else's draft: say it does not exist, and keep a record of the attempt.
       await audit.recordAlone({
         actor: user,
@@ -47,9 +53,13 @@ export function createDraftService({ db, audit, config }: { db: Database; audit:
         entityId: id,
         requestId: context.requestId,
       });
-      throw new NotFound(NOT_FOUND);
     }
-    return draft;
+    throw new NotFound(NOT_FOUND);
+  }
+
+  async function findOwned(user: AuthenticatedUser, id: string, context: RequestContext): Promise<DraftRow> {
+    const draft = await db.draft.findUnique({ where: { id } });
+    return draft && isVisibleTo(user, draft) ? draft : refuse(user, id, draft, context);
   }
 
   function requireDrafting(user: AuthenticatedUser) {
@@ -72,12 +82,25 @@ export function createDraftService({ db, audit, config }: { db: Database; audit:
       });
     },
 
-    async list(user: AuthenticatedUser) {
+    /** The list shows each child's name, so reading it is audited like reading a draft. */
+    async list(user: AuthenticatedUser, context: RequestContext) {
       requireDrafting(user);
-      const drafts = await db.draft.findMany({
-        where: { ownerId: user.id, expiresAt: { gt: new Date() } },
-        orderBy: { updatedAt: "desc" },
-        take: 50,
+      const drafts = await db.$transaction(async (tx) => {
+        const rows = await tx.draft.findMany({
+          where: { ownerId: user.id, expiresAt: { gt: new Date() } },
+          orderBy: { updatedAt: "desc" },
+          take: 50,
+        });
+        if (rows.length > 0) {
+          await audit.record(tx, {
+            actor: user,
+            action: "draft.list",
+            entityType: "Draft",
+            requestId: context.requestId,
+            details: { draftIds: rows.map((row) => row.id) },
+          });
+        }
+        return rows;
       });
       return drafts.map((draft) => {
         const child = (draft.content as ReferralDraftContent).child;
@@ -90,9 +113,24 @@ export function createDraftService({ db, audit, config }: { db: Database; audit:
       });
     },
 
+    /** A draft holds a child's details: every read is audited, in the same transaction as the read. */
     async get(user: AuthenticatedUser, id: string, context: RequestContext) {
       requireDrafting(user);
-      return toDraft(await findOwned(user, id, context));
+      const draft = await db.$transaction(async (tx) => {
+        const row = await tx.draft.findUnique({ where: { id } });
+        if (!row || !isVisibleTo(user, row)) return { refused: true as const, row };
+        await audit.record(tx, {
+          actor: user,
+          action: "draft.read",
+          entityType: "Draft",
+          entityId: id,
+          requestId: context.requestId,
+          details: { version: row.version },
+        });
+        return { refused: false as const, row };
+      });
+      // A refusal is recorded on its own, after the reading transaction has ended.
+      return draft.refused ? refuse(user, id, draft.row, context) : toDraft(draft.row);
     },
 
     /** Saves only if based on the current version, so two windows cannot silently overwrite each other. */
@@ -110,12 +148,24 @@ export function createDraftService({ db, audit, config }: { db: Database; audit:
           `This draft was changed somewhere else (version ${current.version}, not ${version}). Reload it to carry on.`,
         );
       }
-      const updated = await db.draft.updateMany({
-        where: { id, ownerId: user.id, version: current.version },
-        data: { content, version: { increment: 1 }, expiresAt: expiry() },
+      return db.$transaction(async (tx) => {
+        const updated = await tx.draft.updateMany({
+          where: { id, ownerId: user.id, version: current.version },
+          data: { content, version: { increment: 1 }, expiresAt: expiry() },
+        });
+        if (updated.count !== 1) throw new Conflict("This draft was changed somewhere else. Reload it to carry on.");
+        const saved = await tx.draft.findUniqueOrThrow({ where: { id } });
+        // Last, so the audit chain's lock is held only for this statement and the commit.
+        await audit.record(tx, {
+          actor: user,
+          action: "draft.save",
+          entityType: "Draft",
+          entityId: id,
+          requestId: context.requestId,
+          details: { version: saved.version },
+        });
+        return toDraft(saved);
       });
-      if (updated.count !== 1) throw new Conflict("This draft was changed somewhere else. Reload it to carry on.");
-      return toDraft(await db.draft.findUniqueOrThrow({ where: { id } }));
     },
 
     async remove(user: AuthenticatedUser, id: string, context: RequestContext) {

@@ -1,17 +1,18 @@
+import type { ReferralDetail } from "@cse/contracts";
 import type { Database } from "../../db/client.ts";
-import { Forbidden, NotFound, ValidationFailed } from "../../errors.ts";
+import { Forbidden, ValidationFailed } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ReferralStatus, RiskRating } from "../../generated/prisma/enums.ts";
-import { canAddAddendum, canReadReferral, referralListScope, type ReferralListScope } from "../../policy/policy.ts";
+import { referralAudience, referralScope } from "../../policy/policy.ts";
+import type { Clock } from "../../services/clock.ts";
 import type { RequestContext } from "../../services/context.ts";
 import type { AuditService } from "../audit/service.ts";
+import type { TeamFileService } from "../triage/file-service.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
+import type { ReferralAccess } from "./access.ts";
 import { referralDetailInclude, referralSummarySelect, toReferrerDetail, toReferrerSummary } from "./referral-view.ts";
 
-const NOT_FOUND = "There is no referral with that id that you can see.";
-
 export interface ListQuery {
-  readonly scope: ReferralListScope;
   readonly cursor?: string | undefined;
   readonly limit: number;
   readonly status?: ReferralStatus | undefined;
@@ -31,32 +32,24 @@ function decodeCursor(cursor: string): { submittedAt: Date; id: string } {
 const encodeCursor = (row: { submittedAt: Date; id: string }) =>
   Buffer.from(`${row.submittedAt.toISOString()}|${row.id}`).toString("base64url");
 
-export function createReferralReadingService({ db, audit }: { db: Database; audit: AuditService }) {
-  /** Looks up who may see a referral; refusals are recorded and answered as "not found". */
-  async function authorise(user: AuthenticatedUser, id: string, action: string, context: RequestContext) {
-    const facts = await db.referral.findUnique({ where: { id }, select: { id: true, referrerId: true, teamId: true } });
-    if (!facts || !canReadReferral(user, facts)) {
-      await audit.recordAlone({
-        actor: user,
-        action,
-        outcome: "DENIED",
-        entityType: "Referral",
-        entityId: id,
-        referralId: facts ? id : null,
-        requestId: context.requestId,
-        details: { reason: facts ? "not-permitted" : "no-such-referral" },
-      });
-      throw new NotFound(NOT_FOUND);
-    }
-    return facts;
-  }
+interface ReadingDependencies {
+  readonly db: Database;
+  readonly audit: AuditService;
+  readonly access: ReferralAccess;
+  readonly teamFile: TeamFileService;
+  readonly clock: Clock;
+}
 
+export function createReferralReadingService({ db, audit, access, teamFile, clock }: ReadingDependencies) {
   return {
-    async list(user: AuthenticatedUser, query: ListQuery, context: RequestContext) {
+    /** The referrals the user made, newest first. */
+    async listMine(user: AuthenticatedUser, query: ListQuery, context: RequestContext) {
       const after = query.cursor ? decodeCursor(query.cursor) : null;
       const where: Prisma.ReferralWhereInput = {
         AND: [
-          referralListScope(user, query.scope),
+          referralScope(user, "referral.list"),
+          // "Mine" is what the user referred, whatever else their role may list.
+          { referrerId: user.id },
           query.status ? { status: query.status } : {},
           query.risk ? { risk: query.risk } : {},
           after
@@ -83,40 +76,44 @@ export function createReferralReadingService({ db, audit }: { db: Database; audi
           entityType: "Referral",
           requestId: context.requestId,
           teamId: user.team?.id ?? null,
-          details: { scope: query.scope, referralIds: page.map((row) => row.id) },
+          details: { scope: "mine", referralIds: page.map((row) => row.id) },
         });
       }
       const last = page[page.length - 1];
       return {
+        scope: "mine" as const,
         referrals: page.map(toReferrerSummary),
         nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
       };
     },
 
-    /** Every read of a referral is audited, in the same transaction as the read itself. */
-    async read(user: AuthenticatedUser, id: string, context: RequestContext) {
-      const facts = await authorise(user, id, "referral.read", context);
+    /** The view for the caller's audience. Every read is audited in the same transaction as the read. */
+    async read(user: AuthenticatedUser, id: string, context: RequestContext): Promise<ReferralDetail> {
+      const audience = referralAudience(user);
+      if (audience === "team") return teamFile.read(user, id, context);
+      if (audience === null) throw new Forbidden("Your role does not give access to referrals.");
       return db.$transaction(async (tx) => {
-        const referral = await tx.referral.findUniqueOrThrow({ where: { id }, include: referralDetailInclude });
+        const referral = await access.findIncluding(tx, user, id, "referral.read", context, referralDetailInclude);
         await audit.record(tx, {
           actor: user,
           action: "referral.read",
           entityType: "Referral",
           entityId: id,
           referralId: id,
-          teamId: facts.teamId,
+          teamId: referral.teamId,
           requestId: context.requestId,
+          details: { audience: "referrer" },
         });
         return toReferrerDetail(referral);
       });
     },
 
     async addAddendum(user: AuthenticatedUser, id: string, body: string, context: RequestContext) {
-      const facts = await authorise(user, id, "referral.addendum", context);
-      if (!canAddAddendum(user, facts)) throw new Forbidden("Only the person who made a referral can add to it.");
       return db.$transaction(async (tx) => {
+        const referral = await access.find(tx, user, id, "referral.addendum", context, { id: true, teamId: true });
+        const now = clock.now();
         const addendum = await tx.addendum.create({
-          data: { referralId: id, authorId: user.id, body },
+          data: { referralId: id, authorId: user.id, body, createdAt: now },
           include: { author: { select: { displayName: true } } },
         });
         await tx.chronologyEvent.create({
@@ -124,7 +121,7 @@ export function createReferralReadingService({ db, audit }: { db: Database; audi
             referralId: id,
             type: "ADDENDUM_ADDED",
             actorId: user.id,
-            occurredAt: addendum.createdAt,
+            occurredAt: now,
             summary: "The referrer added an addendum",
             details: { addendumId: addendum.id },
           },
@@ -135,7 +132,7 @@ export function createReferralReadingService({ db, audit }: { db: Database; audi
           entityType: "Addendum",
           entityId: addendum.id,
           referralId: id,
-          teamId: facts.teamId,
+          teamId: referral.teamId,
           requestId: context.requestId,
         });
         return {

@@ -16,7 +16,7 @@ export const referralDetailInclude = {
   referrerOrganisation: { select: { name: true } },
 } as const satisfies Prisma.ReferralInclude;
 
-type ReferralWithDetail = Prisma.ReferralGetPayload<{ include: typeof referralDetailInclude }>;
+export type ReferralWithDetail = Prisma.ReferralGetPayload<{ include: typeof referralDetailInclude }>;
 
 export const referralSummarySelect = {
   id: true,
@@ -41,12 +41,14 @@ export function toReferrerSummary(row: ReferralSummaryRow): ReferrerReferralSumm
     submittedAt: row.submittedAt.toISOString(),
     status: row.status,
     team: row.team,
-    outcome: row.outcome,
-    decidedAt: row.decidedAt?.toISOString() ?? null,
+    // A decision waiting for a lead's approval is not yet the outcome: the referrer sees it
+    // only once it is in force.
+    outcome: row.status === "DECIDED" ? row.outcome : null,
+    decidedAt: row.status === "DECIDED" ? (row.decidedAt?.toISOString() ?? null) : null,
   };
 }
 
-function toContent(row: ReferralWithDetail): ReferralContent {
+export function toContent(row: ReferralWithDetail): ReferralContent {
   const child = row.child!;
   const sharing = row.informationSharing!;
   const levelByCode = new Map(row.indicators.map((indicator) => [indicator.indicatorCode, indicator]));
@@ -132,16 +134,21 @@ function toContent(row: ReferralWithDetail): ReferralContent {
 /** What the referrer sees: their submission and its progress; never the team's notes. */
 export function toReferrerDetail(row: ReferralWithDetail): ReferrerReferralDetail {
   return {
+    audience: "referrer",
     ...toReferrerSummary({ ...row, child: row.child }),
     content: toContent(row),
     risk: { rating: row.risk, reasons: row.riskReasons },
     decisionDueAt: row.decisionDueAt.toISOString(),
-    messageToReferrer: row.messageToReferrer,
-    addenda: row.addenda.map((addendum) => ({
-      id: addendum.id,
-      body: addendum.body,
-      createdAt: addendum.createdAt.toISOString(),
-      authorName: addendum.author.displayName,
-    })),
+    messageToReferrer: row.status === "DECIDED" ? row.messageToReferrer : null,
+    addenda: toAddenda(row),
   };
+}
+
+export function toAddenda(row: Pick<ReferralWithDetail, "addenda">) {
+  return row.addenda.map((addendum) => ({
+    id: addendum.id,
+    body: addendum.body,
+    createdAt: addendum.createdAt.toISOString(),
+    authorName: addendum.author.displayName,
+  }));
 }

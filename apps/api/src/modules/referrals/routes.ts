@@ -2,17 +2,18 @@ import {
   addAddendumRequestSchema,
   addendumSchema,
   EXAMPLE_REFERRAL_SUBMISSION,
-  listReferralsQuerySchema,
   referralCreatedSchema,
-  referralPageSchema,
+  referralDetailSchema,
+  referralListQuerySchema,
+  referralListSchema,
   referralSubmissionSchema,
-  referrerReferralDetailSchema,
 } from "@cse/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DomainError } from "../../errors.ts";
 import { PERMISSIONS } from "../../policy/permissions.ts";
-import { requestContext } from "../request-context.ts";
+import type { TriageService } from "../triage/service.ts";
+import { requestContext, signedInUser } from "../request-context.ts";
 import { IDEMPOTENCY_KEY_PATTERN } from "./idempotency.ts";
 import type { ReferralReadingService } from "./reading-service.ts";
 import type { ReferralSubmissionService } from "./submission-service.ts";
@@ -22,9 +23,13 @@ const referralParams = z.object({ id: z.uuid({ message: "Must be a valid identif
 interface ReferralRouteOptions {
   readonly submission: ReferralSubmissionService;
   readonly reading: ReferralReadingService;
+  readonly triage: TriageService;
 }
 
-export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async (app, { submission, reading }) => {
+export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async (
+  app,
+  { submission, reading, triage },
+) => {
   app.post(
     "/",
     {
@@ -52,7 +57,7 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async
           "The Idempotency-Key must be 8 to 200 letters, digits, or _ . : -",
         );
       const result = await submission.submit(
-        request.user!,
+        signedInUser(request),
         { raw: request.body, referral: request.body, idempotencyKey: key, draftId: request.query.draftId ?? null },
         requestContext(request),
       );
@@ -68,12 +73,18 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async
       config: { access: PERMISSIONS["referral.list"] },
       schema: {
         tags: ["referrals"],
-        summary: "Referrals you may see, newest first: your own (scope=mine) or your team's (scope=team)",
-        querystring: listReferralsQuerySchema,
-        response: { 200: referralPageSchema },
+        summary:
+          "Your own referrals, newest first (scope=mine, the default), or your team's open referrals, most urgent first (scope=team)",
+        querystring: referralListQuerySchema,
+        response: { 200: referralListSchema },
       },
     },
-    async (request) => reading.list(request.user!, request.query, requestContext(request)),
+    async (request) => {
+      const query = request.query;
+      return query.scope === "team"
+        ? triage.queue(signedInUser(request), query, requestContext(request))
+        : reading.listMine(signedInUser(request), query, requestContext(request));
+    },
   );
 
   app.get(
@@ -82,12 +93,12 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async
       config: { access: PERMISSIONS["referral.read"] },
       schema: {
         tags: ["referrals"],
-        summary: "One referral (every read is audited)",
+        summary: "One referral, as its referrer or its team sees it (every read is audited)",
         params: referralParams,
-        response: { 200: referrerReferralDetailSchema },
+        response: { 200: referralDetailSchema },
       },
     },
-    async (request) => reading.read(request.user!, request.params.id, requestContext(request)),
+    async (request) => reading.read(signedInUser(request), request.params.id, requestContext(request)),
   );
 
   app.post(
@@ -105,6 +116,13 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async
     async (request, reply) =>
       reply
         .code(201)
-        .send(await reading.addAddendum(request.user!, request.params.id, request.body.body, requestContext(request))),
+        .send(
+          await reading.addAddendum(
+            signedInUser(request),
+            request.params.id,
+            request.body.body,
+            requestContext(request),
+          ),
+        ),
   );
 };

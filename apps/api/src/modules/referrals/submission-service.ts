@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { INDICATOR_LABELS, type ReferralCreated, type ValidReferral } from "@cse/contracts";
 import {
   ageInYears,
@@ -7,6 +8,7 @@ import {
   formatReferralReference,
   londonDateOf,
   normalisePostcode,
+  redEscalationDueAt,
   routeByPostcode,
   type BankHolidayException,
 } from "@cse/domain";
@@ -14,6 +16,8 @@ import type { Transaction } from "../../db/client.ts";
 import { Forbidden } from "../../errors.ts";
 import { may } from "../../policy/policy.ts";
 import type { RequestContext } from "../../services/context.ts";
+import type { Clock } from "../../services/clock.ts";
+import type { AlertService } from "../alerts/service.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import { requestHash, type Idempotency } from "./idempotency.ts";
@@ -47,9 +51,13 @@ async function bankHolidayExceptions(tx: Transaction): Promise<BankHolidayExcept
 export function createReferralSubmissionService({
   audit,
   idempotency,
+  alerts,
+  clock,
 }: {
   audit: AuditService;
   idempotency: Idempotency;
+  alerts: AlertService;
+  clock: Clock;
 }) {
   async function store(
     tx: Transaction,
@@ -58,7 +66,7 @@ export function createReferralSubmissionService({
     draftId: string | null,
     context: RequestContext,
   ): Promise<ReferralCreated> {
-    const submittedAt = new Date();
+    const submittedAt = clock.now();
     const today = londonDateOf(submittedAt);
     const { child, concern, informationSharing, aboutYou } = referral;
     const ageAtReferral = child.dateOfBirth ? ageInYears(child.dateOfBirth, today) : child.estimatedAgeYears;
@@ -83,12 +91,10 @@ export function createReferralSubmissionService({
         : await tx.team.findFirstOrThrow({ where: { isHub: true } });
 
     const dueAt = decisionDueAt(submittedAt, await bankHolidayExceptions(tx));
-    const year = Number(today.slice(0, 4));
-    const reference = formatReferralReference(year, await nextReferenceNumber(tx, year));
-
     const created = await tx.referral.create({
       data: {
-        reference,
+        // Replaced by the real reference below; this placeholder never leaves the transaction.
+        reference: `pending-${randomUUID()}`,
         submittedAt,
         referrerId: user.id,
         referrerOrganisationId: user.organisation.id,
@@ -112,6 +118,7 @@ export function createReferralSubmissionService({
         risk: risk.rating,
         riskReasons: [...risk.reasons],
         decisionDueAt: dueAt,
+        redEscalationDueAt: risk.rating === "RED" ? redEscalationDueAt(submittedAt) : null,
         child: {
           create: {
             givenNames: child.givenNames,
@@ -203,6 +210,13 @@ export function createReferralSubmissionService({
       ],
     });
     if (draftId) await tx.draft.deleteMany({ where: { id: draftId, ownerId: user.id } });
+    // RED means the team is told now, in the same transaction: no RED referral without its alert.
+    if (risk.rating === "RED") await alerts.raiseRedReferral(tx, { id: created.id, teamId: team.id }, submittedAt);
+    // Taken last but for the audit entry, so the row lock that keeps references gap-free is
+    // held for two short statements before commit rather than the whole transaction.
+    const year = Number(today.slice(0, 4));
+    const reference = formatReferralReference(year, await nextReferenceNumber(tx, year));
+    await tx.referral.update({ where: { id: created.id }, data: { reference }, select: { id: true } });
     await audit.record(tx, {
       actor: user,
       action: "referral.submit",

@@ -1,6 +1,7 @@
 import { EXAMPLE_REFERRAL_SUBMISSION, type ReferralSubmission } from "@cse/contracts";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabaseClient } from "../../db/client.ts";
 import { buildTestApp } from "../../testing/app.ts";
 import type { TestClient } from "../../testing/client.ts";
 import { createTestDatabase, type TestDatabase } from "../../testing/database.ts";
@@ -219,12 +220,14 @@ describe("submitting a referral", () => {
       sequence: (await test.db.referenceSequence.findFirst())?.lastNumber ?? 0,
     });
     const before = await counts();
-    // Make the chronology insert fail: it comes after the referral, child, entities,
-    // identifiers and reference number are already written in the transaction.
-    await test.db.$executeRawUnsafe(
+    // Make the chronology insert fail: it comes after the referral, child, entities and
+    // identifiers are already written in the transaction. The service's role may not create
+    // triggers, so the fault is injected as the owner.
+    const owner = createDatabaseClient({ url: test.ownerUrl, maxConnections: 1 });
+    await owner.$executeRawUnsafe(
       `CREATE FUNCTION test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$`,
     );
-    await test.db.$executeRawUnsafe(
+    await owner.$executeRawUnsafe(
       `CREATE TRIGGER test_fail BEFORE INSERT ON "ChronologyEvent" FOR EACH STATEMENT EXECUTE FUNCTION test_fail()`,
     );
     try {
@@ -234,8 +237,9 @@ describe("submitting a referral", () => {
       expect(await counts()).toEqual(before);
       expect(await test.db.idempotencyRecord.count({ where: { key } })).toBe(0);
     } finally {
-      await test.db.$executeRawUnsafe(`DROP TRIGGER test_fail ON "ChronologyEvent"`);
-      await test.db.$executeRawUnsafe(`DROP FUNCTION test_fail()`);
+      await owner.$executeRawUnsafe(`DROP TRIGGER test_fail ON "ChronologyEvent"`);
+      await owner.$executeRawUnsafe(`DROP FUNCTION test_fail()`);
+      await owner.$disconnect();
     }
     expect((await submit(example(), key)).statusCode).toBe(201);
   });

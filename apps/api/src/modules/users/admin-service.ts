@@ -1,4 +1,10 @@
-import { teamMembershipProblem, teamRoles, type InviteUserRequest, type UpdateUserRequest } from "@cse/contracts";
+import {
+  containsForbiddenCharacters,
+  teamMembershipProblem,
+  teamRoles,
+  type InviteUserRequest,
+  type UpdateUserRequest,
+} from "@cse/contracts";
 import type { Config } from "../../config.ts";
 import type { Database, Transaction } from "../../db/client.ts";
 import { Conflict, NotFound, ValidationFailed } from "../../errors.ts";
@@ -25,10 +31,19 @@ export interface ListUsersQuery {
   readonly search?: string | undefined;
 }
 
+/**
+ * Prisma's startsWith is a LIKE with the value as given, so % and _ in a search would match
+ * anything (a search for "%" listed every user). Escaped, they match only themselves.
+ */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
 function decodeCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   const email = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!email.includes("@")) throw new ValidationFailed([{ path: "query.cursor", message: "The cursor is not valid" }]);
+  if (!email.includes("@") || containsForbiddenCharacters(email) || email.includes("\ufffd"))
+    throw new ValidationFailed([{ path: "query.cursor", message: "The cursor is not valid" }]);
   return email;
 }
 
@@ -101,8 +116,8 @@ export function createUserAdminService({ db, audit, config }: AdminDependencies)
         ...(query.search
           ? {
               OR: [
-                { email: { startsWith: query.search.toLowerCase() } },
-                { displayName: { startsWith: query.search, mode: "insensitive" } },
+                { email: { startsWith: likeLiteral(query.search.toLowerCase()) } },
+                { displayName: { startsWith: likeLiteral(query.search), mode: "insensitive" } },
               ],
             }
           : {}),

@@ -139,4 +139,23 @@ describe("account management", () => {
     const next = (await client.get(`/api/admin/users?limit=2&role=REFERRER&cursor=${page.nextCursor}`)).json();
     expect(next.users[0].email > page.users[1].email).toBe(true);
   });
+
+  it("searches for % and _ as themselves, not as wildcards, and refuses control characters", async () => {
+    const percent = await createUser(test.db, { role: "REFERRER", email: "100%_sure@test.example" });
+    const search = async (term: string) => {
+      const response = await client.get(`/api/admin/users?search=${encodeURIComponent(term)}&limit=100`);
+      expect(response.statusCode, term).toBe(200);
+      return response.json<{ users: { id: string }[] }>().users.map((user) => user.id);
+    };
+    expect(await search("%")).toEqual([]);
+    expect(await search("_")).toEqual([]);
+    expect(await search("100%_")).toEqual([percent.id]);
+    expect(await search("100__")).toEqual([]);
+    for (const term of ["\u0000", "a\u001b"]) {
+      const response = await client.get(`/api/admin/users?search=${encodeURIComponent(term)}`);
+      expect(response.statusCode, JSON.stringify(term)).toBe(400);
+    }
+    const badCursor = Buffer.from("jo\u0000@x").toString("base64url");
+    expect((await client.get(`/api/admin/users?cursor=${badCursor}`)).statusCode).toBe(400);
+  });
 });

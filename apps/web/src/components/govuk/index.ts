@@ -15,6 +15,7 @@ export { Panel } from "./Panel.tsx";
 export { Radios } from "./Radios.tsx";
 export { Select, type SelectOption } from "./Select.tsx";
 export { SummaryList, type SummaryRow } from "./SummaryList.tsx";
+export { Table, type TableColumn, type TableProps } from "./Table.tsx";
 export { Tag, type TagColour } from "./Tag.tsx";
 export { TaskList, type Task, type TaskStatus } from "./TaskList.tsx";
 export { Textarea } from "./Textarea.tsx";

@@ -1,9 +1,18 @@
-import { roleLabels, type AdminUser } from "@cse/contracts";
+import { roleLabels, userPageSchema, type AdminUser } from "@cse/contracts";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api } from "../../api/client.ts";
+import { parsedApi } from "../../api/parsed.ts";
 import { describeFailure } from "../../api/errors.ts";
-import { Button, ButtonLink, ErrorSummary, Select, Tag, TextInput } from "../../components/govuk/index.ts";
+import {
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  Select,
+  Table,
+  Tag,
+  TextInput,
+  type TableColumn,
+} from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 
 const statusTag = {
@@ -11,6 +20,37 @@ const statusTag = {
   INVITED: { text: "Invited", colour: undefined },
   DISABLED: { text: "Disabled", colour: "grey" },
 } as const;
+
+const columns: readonly TableColumn<AdminUser>[] = [
+  {
+    header: "Name",
+    cell: (user) => (
+      <>
+        <Link className="govuk-link" to={`/admin/users/${user.id}`}>
+          {user.displayName}
+        </Link>
+        <br />
+        <span className="govuk-body-s">{user.email}</span>
+      </>
+    ),
+  },
+  { header: "Role", cell: (user) => roleLabels[user.role] },
+  {
+    header: "Organisation and team",
+    cell: (user) => (
+      <>
+        {user.organisation.name}
+        {user.team ? (
+          <>
+            <br />
+            {user.team.name}
+          </>
+        ) : null}
+      </>
+    ),
+  },
+  { header: "Status", cell: (user) => <Tag colour={statusTag[user.status].colour}>{statusTag[user.status].text}</Tag> },
+];
 
 interface UsersPageResult {
   readonly query: string;
@@ -29,7 +69,7 @@ export function UsersPage() {
   const nextCursor = page?.query === query ? page.nextCursor : null;
 
   useEffect(() => {
-    api.get<Omit<UsersPageResult, "query">>(`/api/admin/users?${query}`).then(
+    parsedApi.get(userPageSchema, `/api/admin/users?${query}`).then(
       (result) => setPage({ ...result, query }),
       (error: unknown) => setFailure(describeFailure(error)),
     );
@@ -97,51 +137,7 @@ export function UsersPage() {
       ) : users.length === 0 ? (
         <p className="govuk-body">No users match.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Users</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Role
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Organisation and team
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {users.map((user) => (
-              <tr className="govuk-table__row" key={user.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/admin/users/${user.id}`}>
-                    {user.displayName}
-                  </Link>
-                  <br />
-                  <span className="govuk-body-s">{user.email}</span>
-                </td>
-                <td className="govuk-table__cell">{roleLabels[user.role]}</td>
-                <td className="govuk-table__cell">
-                  {user.organisation.name}
-                  {user.team ? (
-                    <>
-                      <br />
-                      {user.team.name}
-                    </>
-                  ) : null}
-                </td>
-                <td className="govuk-table__cell">
-                  <Tag colour={statusTag[user.status].colour}>{statusTag[user.status].text}</Tag>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table caption="Users" captionHidden columns={columns} rows={users} rowKey={(user) => user.id} />
       )}
       {nextCursor ? (
         <nav className="govuk-pagination" aria-label="Pagination">

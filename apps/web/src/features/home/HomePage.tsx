@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { useAlerts } from "../alerts/AlertsContext.tsx";
 import { useAuth } from "../../auth/AuthContext.tsx";
 import { ButtonLink, WarningText } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
@@ -65,10 +66,31 @@ export function HomePage() {
             </li>
           </ul>
         ) : null}
-        {user.role === "TRIAGE" || user.role === "LEAD" ? (
-          <p className="govuk-body">The {user.team?.name} team queue is coming soon.</p>
-        ) : null}
+        {user.role === "TRIAGE" || user.role === "LEAD" ? <TeamStart teamName={user.team?.name ?? "your"} /> : null}
       </div>
     </div>
+  );
+}
+
+/** A team member's way in: their queue, and the red referrals waiting to be picked up. */
+function TeamStart({ teamName }: { teamName: string }) {
+  const { unread } = useAlerts();
+  return (
+    <>
+      <p className="govuk-body">Work the {teamName} team's open referrals, the most urgent first.</p>
+      <ButtonLink to="/team">Go to the team queue</ButtonLink>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to="/team?view=attention">
+            Referrals that need attention now
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/alerts">
+            Alerts{unread ? ` (${unread} unread)` : ""}
+          </Link>
+        </li>
+      </ul>
+    </>
   );
 }

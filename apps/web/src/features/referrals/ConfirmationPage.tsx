@@ -1,8 +1,8 @@
-import type { ReferrerReferralDetail } from "@cse/contracts";
+import { referrerReferralDetailSchema, type ReferrerReferralDetail } from "@cse/contracts";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
-import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
+import { parsedApi } from "../../api/parsed.ts";
 import { Panel } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { formatDateTime } from "../../format/london-time.ts";
@@ -13,8 +13,8 @@ export function ConfirmationPage() {
   const [failure, setFailure] = useState<string | null>(null);
   usePageTitle("Referral sent");
   useEffect(() => {
-    api
-      .get<ReferrerReferralDetail>(`/api/referrals/${id}`)
+    parsedApi
+      .get(referrerReferralDetailSchema, `/api/referrals/${id}`)
       .then(setReferral, (error: unknown) => setFailure(describeFailure(error)));
   }, [id]);
   if (failure) return <p className="govuk-body">{failure}</p>;
@@ -40,7 +40,8 @@ export function ConfirmationPage() {
         </p>
         {referral.risk.rating === "RED" ? (
           <p className="govuk-body">
-            Because the child may be at serious risk, the team has been alerted straight away.
+            Because the child may be at serious risk, everyone in the team has been alerted in this service, and the
+            alert stays until one of them picks the referral up. If the child is in immediate danger, call 999.
           </p>
         ) : null}
         <p className="govuk-body">

@@ -1,34 +1,56 @@
-import { outcomeLabels, referralStatusLabels, type ReferrerReferralSummary } from "@cse/contracts";
+import { draftListSchema, outcomeLabels, referralPageSchema, type ReferrerReferralSummary } from "@cse/contracts";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api } from "../../api/client.ts";
+import type { z } from "zod";
 import { describeFailure } from "../../api/errors.ts";
-import { ButtonLink, ErrorSummary, Tag } from "../../components/govuk/index.ts";
+import { parsedApi } from "../../api/parsed.ts";
+import { ButtonLink, ErrorSummary, Table, type TableColumn } from "../../components/govuk/index.ts";
+import { StatusTag } from "../../components/ReferralTags.tsx";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { formatDate, formatDateTime } from "../../format/london-time.ts";
 
-interface DraftSummary {
-  id: string;
-  childName: string;
-  updatedAt: string;
-  expiresAt: string;
-}
+type DraftSummary = z.infer<typeof draftListSchema>["drafts"][number];
+
+const columns: readonly TableColumn<ReferrerReferralSummary>[] = [
+  {
+    header: "Reference",
+    cell: (referral) => (
+      <Link className="govuk-link" to={`/referrals/${referral.id}`}>
+        {referral.reference}
+      </Link>
+    ),
+  },
+  { header: "Child", cell: (referral) => referral.childName },
+  { header: "Sent", cell: (referral) => formatDate(referral.submittedAt) },
+  { header: "Team", cell: (referral) => referral.team.name },
+  {
+    header: "Status",
+    cell: (referral) => (
+      <>
+        <StatusTag status={referral.status} audience="referrer" />
+        {referral.outcome ? (
+          <div className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+            {outcomeLabels[referral.outcome]}
+          </div>
+        ) : null}
+      </>
+    ),
+  },
+];
 
 export function MyReferralsPage() {
   usePageTitle("Your referrals");
   const [searchParams] = useSearchParams();
   const cursor = searchParams.get("cursor");
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
-  const [page, setPage] = useState<{ referrals: ReferrerReferralSummary[]; nextCursor: string | null } | null>(null);
+  const [page, setPage] = useState<z.infer<typeof referralPageSchema> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     const onFailure = (error: unknown) => setFailure(describeFailure(error));
-    api.get<{ drafts: DraftSummary[] }>("/api/drafts").then((result) => setDrafts(result.drafts), onFailure);
-    api
-      .get<{ referrals: ReferrerReferralSummary[]; nextCursor: string | null }>(
-        `/api/referrals?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-      )
+    parsedApi.get(draftListSchema, "/api/drafts").then((result) => setDrafts(result.drafts), onFailure);
+    parsedApi
+      .get(referralPageSchema, `/api/referrals?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)
       .then(setPage, onFailure);
   }, [cursor]);
 
@@ -62,52 +84,13 @@ export function MyReferralsPage() {
       ) : page.referrals.length === 0 ? (
         <p className="govuk-body">You have not sent any referrals yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">
-            Referrals you have sent, newest first
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Reference
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Child
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Sent
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Team
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {page.referrals.map((referral) => (
-              <tr className="govuk-table__row" key={referral.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/referrals/${referral.id}`}>
-                    {referral.reference}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{referral.childName}</td>
-                <td className="govuk-table__cell">{formatDate(referral.submittedAt)}</td>
-                <td className="govuk-table__cell">{referral.team.name}</td>
-                <td className="govuk-table__cell">
-                  <Tag colour={referral.status === "DECIDED" ? "green" : undefined}>
-                    {referralStatusLabels[referral.status]}
-                  </Tag>
-                  {referral.outcome ? (
-                    <div className="govuk-body-s govuk-!-margin-top-1">{outcomeLabels[referral.outcome]}</div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Referrals you have sent, newest first"
+          captionHidden
+          columns={columns}
+          rows={page.referrals}
+          rowKey={(referral) => referral.id}
+        />
       )}
       {page?.nextCursor ? (
         <nav className="govuk-pagination" aria-label="Pagination">

@@ -1,8 +1,11 @@
 import {
   addAddendumRequestSchema,
   outcomeLabels,
+  referralDetailSchema,
   referralStatusLabels,
+  type ReferralDetail,
   type ReferrerReferralDetail,
+  type TeamReferralDetail,
 } from "@cse/contracts";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useState } from "react";
@@ -11,6 +14,7 @@ import { useParams } from "react-router";
 import type { z } from "zod";
 import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
+import { parsedApi } from "../../api/parsed.ts";
 import {
   BackLink,
   Button,
@@ -22,14 +26,53 @@ import {
 } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { formatDateTime } from "../../format/london-time.ts";
+import { TeamReferralFile } from "../triage/file/TeamReferralFile.tsx";
 import { ReferralAnswers } from "./ReferralAnswers.tsx";
 
 type AddendumForm = z.input<typeof addAddendumRequestSchema>;
 
-/** The referrer's copy: what they sent, what has happened since, and a way to add to it. */
+/**
+ * One address for a referral, answered for the caller's audience: the referrer's copy, or the
+ * owning team's file.
+ */
 export function ReferralPage() {
   const { id = "" } = useParams();
-  const [referral, setReferral] = useState<ReferrerReferralDetail | null>(null);
+  const [loaded, setLoaded] = useState<{ referral: ReferralDetail; at: Date } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    parsedApi.get(referralDetailSchema, `/api/referrals/${id}`).then(
+      (referral) => setLoaded({ referral, at: new Date() }),
+      (error: unknown) => setFailure(describeFailure(error)),
+    );
+  }, [id]);
+  useEffect(() => {
+    load();
+  }, [load]);
+  const replace = useCallback((referral: TeamReferralDetail) => setLoaded({ referral, at: new Date() }), []);
+
+  if (!loaded) return <NotLoaded failure={failure} />;
+  return loaded.referral.audience === "team" ? (
+    <TeamReferralFile referral={loaded.referral} loadedAt={loaded.at} replace={replace} reload={load} />
+  ) : (
+    <ReferrerCopy referral={loaded.referral} reload={load} />
+  );
+}
+
+/** Each view names the page once it has loaded; until then, this does. */
+function NotLoaded({ failure }: { failure: string | null }) {
+  usePageTitle("Referral", failure !== null);
+  return failure ? (
+    <ErrorSummary items={[{ text: failure }]} />
+  ) : (
+    <p className="govuk-body" role="status">
+      Loading…
+    </p>
+  );
+}
+
+/** The referrer's copy: what they sent, what has happened since, and a way to add to it. */
+function ReferrerCopy({ referral, reload }: { referral: ReferrerReferralDetail; reload: () => void }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [added, setAdded] = useState(false);
   const form = useForm<AddendumForm>({
@@ -39,39 +82,20 @@ export function ReferralPage() {
     reValidateMode: "onSubmit",
   });
   const summary = [...errorsFromForm(form.formState.errors), ...(failure ? [{ text: failure }] : [])];
-  usePageTitle(referral ? `Referral ${referral.reference}` : "Referral", summary.length > 0);
-
-  const load = useCallback(
-    () =>
-      api
-        .get<ReferrerReferralDetail>(`/api/referrals/${id}`)
-        .then(setReferral, (error: unknown) => setFailure(describeFailure(error))),
-    [id],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
+  usePageTitle(`Referral ${referral.reference}`, summary.length > 0);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      await api.post(`/api/referrals/${id}/addenda`, values);
+      await api.post(`/api/referrals/${referral.id}/addenda`, values);
       form.reset({ body: "" });
       setAdded(true);
-      await load();
+      reload();
     } catch (error) {
       setFailure(describeFailure(error));
     }
   });
 
-  if (!referral)
-    return failure ? (
-      <ErrorSummary items={[{ text: failure }]} />
-    ) : (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -86,16 +110,26 @@ export function ReferralPage() {
             which browsers keep in their history. */}
         <span className="govuk-caption-l">Referral about {referral.childName}</span>
         <h1 className="govuk-heading-l">Referral {referral.reference}</h1>
+        {referral.outcome ? (
+          <NotificationBanner title="The team's decision">
+            <h2 className="govuk-notification-banner__heading">{outcomeLabels[referral.outcome]}</h2>
+            {referral.messageToReferrer ? (
+              <>
+                <p className="govuk-body govuk-!-margin-bottom-1">The team says:</p>
+                <p className="govuk-body app-note">{referral.messageToReferrer}</p>
+              </>
+            ) : null}
+            {referral.decidedAt ? <p className="govuk-body-s">Decided {formatDateTime(referral.decidedAt)}</p> : null}
+          </NotificationBanner>
+        ) : null}
         <SummaryList
           rows={[
             { key: "Sent", value: formatDateTime(referral.submittedAt) },
             { key: "Team", value: referral.team.name },
             { key: "Status", value: referralStatusLabels[referral.status] },
-            { key: "Decision due by", value: formatDateTime(referral.decisionDueAt) },
-            ...(referral.outcome ? [{ key: "Outcome", value: outcomeLabels[referral.outcome] }] : []),
-            ...(referral.messageToReferrer
-              ? [{ key: "Message from the team", value: referral.messageToReferrer }]
-              : []),
+            referral.status === "DECIDED"
+              ? { key: "Outcome", value: referral.outcome ? outcomeLabels[referral.outcome] : "" }
+              : { key: "Decision due by", value: formatDateTime(referral.decisionDueAt) },
           ]}
         />
         <p className="govuk-body app-no-print">

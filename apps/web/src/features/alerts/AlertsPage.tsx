@@ -1,0 +1,74 @@
+import { alertListSchema, type Alert, type AlertList } from "@cse/contracts";
+import { useEffect, useState } from "react";
+import { Link } from "react-router";
+import { api } from "../../api/client.ts";
+import { describeFailure } from "../../api/errors.ts";
+import { parsedApi } from "../../api/parsed.ts";
+import { ErrorSummary, Table, Tag, type TableColumn } from "../../components/govuk/index.ts";
+import { RiskTag } from "../../components/ReferralTags.tsx";
+import { formatDateTime } from "../../format/london-time.ts";
+import { usePageTitle } from "../../hooks/usePageTitle.ts";
+import { useAlerts } from "./AlertsContext.tsx";
+
+const columns: readonly TableColumn<Alert>[] = [
+  {
+    header: "Referral",
+    cell: (alert) => (
+      <Link className="govuk-link" to={`/referrals/${alert.referralId}`}>
+        {alert.reference}
+      </Link>
+    ),
+  },
+  { header: "Risk", cell: (alert) => <RiskTag risk={alert.risk} /> },
+  { header: "Raised", cell: (alert) => formatDateTime(alert.createdAt) },
+  { header: "Status", cell: (alert) => (alert.read ? "Seen" : <Tag colour="red">New</Tag>) },
+];
+
+/** RED referrals nobody has claimed yet. Opening the page marks them read; they stay until claimed. */
+export function AlertsPage() {
+  usePageTitle("Alerts");
+  const { refresh } = useAlerts();
+  const [list, setList] = useState<AlertList | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    parsedApi
+      .get(alertListSchema, "/api/alerts")
+      .then(async (loaded) => {
+        setList(loaded);
+        if (loaded.unread > 0) {
+          await api.post("/api/alerts/read");
+          refresh();
+        }
+      })
+      .catch((error: unknown) => setFailure(describeFailure(error)));
+  }, [refresh]);
+
+  return (
+    <>
+      <ErrorSummary items={failure ? [{ text: failure }] : []} />
+      <h1 className="govuk-heading-l">Alerts</h1>
+      <p className="govuk-body">
+        Red referrals to your team that nobody has picked up yet. Each alert stays here until someone in the team is
+        assigned the referral.
+      </p>
+      {list === null ? (
+        failure ? null : (
+          <p className="govuk-body" role="status">
+            Loading alerts…
+          </p>
+        )
+      ) : list.alerts.length === 0 ? (
+        <p className="govuk-body">There are no alerts.</p>
+      ) : (
+        <Table
+          caption="Red referrals waiting to be picked up, newest first"
+          captionHidden
+          columns={columns}
+          rows={list.alerts}
+          rowKey={(alert) => alert.id}
+        />
+      )}
+    </>
+  );
+}

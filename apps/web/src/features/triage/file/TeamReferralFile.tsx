@@ -1,0 +1,135 @@
+import type { TeamReferralDetail, TriageAction } from "@cse/contracts";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { BackLink, ErrorSummary, NotificationBanner } from "../../../components/govuk/index.ts";
+import { formatDateTime } from "../../../format/london-time.ts";
+import { usePageTitle } from "../../../hooks/usePageTitle.ts";
+import { useAlerts } from "../../alerts/AlertsContext.tsx";
+import { ReferralAnswers } from "../../referrals/ReferralAnswers.tsx";
+import { ClaimForm, ReassignForm } from "./AssignForms.tsx";
+import { Chronology } from "./Chronology.tsx";
+import { DecisionApprovalForm, DecisionForm } from "./DecisionForms.tsx";
+import { IdentityBar } from "./IdentityBar.tsx";
+import { NoteForm } from "./NoteForm.tsx";
+import { Notes } from "./Notes.tsx";
+import { RecordSummary } from "./RecordSummary.tsx";
+import { ReferralFileContext, type ReferralFile } from "./referral-file-context.ts";
+import { RiskOverrideDecisionForm, RiskOverrideForm } from "./RiskForms.tsx";
+import { RouteForm } from "./RouteForm.tsx";
+
+// The forms in the order a referral is worked: route it, pick it up, decide, approve, then the rest.
+const actionForms: readonly [TriageAction, () => ReactNode][] = [
+  ["route-from-hub", RouteForm],
+  ["assign-self", ClaimForm],
+  ["decide-approval", DecisionApprovalForm],
+  ["decide-risk-override", RiskOverrideDecisionForm],
+  ["decide", DecisionForm],
+  ["add-note", NoteForm],
+  ["override-risk", RiskOverrideForm],
+  ["reassign", ReassignForm],
+];
+
+/**
+ * The referral file as the owning team sees it: who and what, the clock, the facts, what the
+ * viewer may do now (only what the API's `actions` allows), notes, history, and the referral itself.
+ */
+export function TeamReferralFile({
+  referral,
+  loadedAt,
+  replace,
+  reload,
+}: {
+  referral: TeamReferralDetail;
+  loadedAt: Date;
+  replace: (referral: TeamReferralDetail) => void;
+  reload: () => void;
+}) {
+  const [notice, setNotice] = useState<{ key: number; text: string } | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const { refresh: refreshAlerts } = useAlerts();
+  const { child } = referral.content;
+  const [formsWithErrors, setFormsWithErrors] = useState<ReadonlySet<string>>(new Set());
+  usePageTitle(`Referral ${referral.reference}`, conflict !== null || formsWithErrors.size > 0);
+  const formHasErrors = useCallback((form: string, hasErrors: boolean) => {
+    setFormsWithErrors((current) => {
+      if (current.has(form) === hasErrors) return current;
+      const next = new Set(current);
+      if (hasErrors) next.add(form);
+      else next.delete(form);
+      return next;
+    });
+  }, []);
+
+  const file = useMemo<ReferralFile>(
+    () => ({
+      referral,
+      updated: (next, message) => {
+        setConflict(null);
+        replace(next);
+        setNotice((previous) => ({ key: (previous?.key ?? 0) + 1, text: message }));
+        refreshAlerts();
+      },
+      conflicted: (message) => {
+        setNotice(null);
+        setConflict(`${message} The page now shows the referral as it stands.`);
+        reload();
+        refreshAlerts();
+      },
+      formHasErrors,
+    }),
+    [referral, replace, reload, refreshAlerts, formHasErrors],
+  );
+  const allowed = actionForms.filter(([action]) => referral.actions.includes(action));
+
+  return (
+    <ReferralFileContext.Provider value={file}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <BackLink to="/team">Team queue</BackLink>
+          {notice ? (
+            <NotificationBanner type="success" key={notice.key}>
+              {notice.text}
+            </NotificationBanner>
+          ) : null}
+          <ErrorSummary items={conflict ? [{ text: conflict }] : []} />
+          <span className="govuk-caption-l">{referral.team.name}</span>
+          <h1 className="govuk-heading-l">
+            Referral about {child.givenNames} {child.familyName}
+          </h1>
+          <IdentityBar referral={referral} />
+          <RecordSummary referral={referral} at={loadedAt} />
+          <p className="govuk-body app-no-print">
+            <button type="button" className="app-link-button" onClick={() => window.print()}>
+              Print this referral
+            </button>
+          </p>
+          {allowed.length > 0 ? (
+            <section className="app-no-print" aria-labelledby="actions-heading">
+              <h2 className="govuk-heading-m" id="actions-heading">
+                Actions
+              </h2>
+              {allowed.map(([action, Form]) => (
+                <Form key={action} />
+              ))}
+            </section>
+          ) : null}
+          <Notes notes={referral.notes} />
+          <Chronology entries={referral.chronology} />
+          <h2 className="govuk-heading-l">The referral as submitted</h2>
+          <ReferralAnswers content={referral.content} />
+          <h2 className="govuk-heading-m">Addenda</h2>
+          {referral.addenda.length === 0 ? (
+            <p className="govuk-body">Nothing has been added since the referral was sent.</p>
+          ) : null}
+          {referral.addenda.map((addendum) => (
+            <div className="govuk-inset-text" key={addendum.id}>
+              <p className="govuk-body-s govuk-!-margin-bottom-1">
+                {addendum.authorName}, {formatDateTime(addendum.createdAt)}
+              </p>
+              <p className="govuk-body app-note">{addendum.body}</p>
+            </div>
+          ))}
+        </div>
+      </div>
+    </ReferralFileContext.Provider>
+  );
+}

@@ -1,0 +1,58 @@
+import { openReferralStatusSchema, riskRatingSchema, type OpenReferralStatus, type RiskRating } from "@cse/contracts";
+
+/** The queue's views, each one of the counts the API gives (`counts.all`, `counts.mine`...). */
+export const queueViews = [
+  { id: "all", label: "All open" },
+  { id: "mine", label: "Assigned to me" },
+  { id: "unassigned", label: "Unassigned" },
+  { id: "attention", label: "Needs attention" },
+] as const;
+export type QueueView = (typeof queueViews)[number]["id"];
+
+/** What the queue shows, all of it in the URL so that reload, back and a shared link agree. */
+export interface QueueState {
+  readonly view: QueueView;
+  readonly status: OpenReferralStatus | null;
+  readonly risk: RiskRating | null;
+  readonly cursor: string | null;
+}
+
+/** Reads the page's URL; anything it does not recognise is ignored rather than sent on. */
+export function readQueueState(params: URLSearchParams): QueueState {
+  const view = queueViews.find((candidate) => candidate.id === params.get("view"))?.id ?? "all";
+  const status = openReferralStatusSchema.safeParse(params.get("status"));
+  const risk = riskRatingSchema.safeParse(params.get("risk"));
+  return {
+    view,
+    status: status.success ? status.data : null,
+    risk: risk.success ? risk.data : null,
+    cursor: params.get("cursor") || null,
+  };
+}
+
+function filterParams(state: QueueState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.status) params.set("status", state.status);
+  if (state.risk) params.set("risk", state.risk);
+  return params;
+}
+
+/** The page's own link for a state: "?view=mine&risk=RED". */
+export function queueHref(state: QueueState): string {
+  const params = new URLSearchParams();
+  if (state.view !== "all") params.set("view", state.view);
+  for (const [key, value] of filterParams(state)) params.set(key, value);
+  if (state.cursor) params.set("cursor", state.cursor);
+  const query = params.toString();
+  return query ? `?${query}` : "?";
+}
+
+/** The API request for a state (GET /api/referrals?scope=team...). */
+export function queueApiPath(state: QueueState, limit = 25): string {
+  const params = new URLSearchParams({ scope: "team", limit: String(limit) });
+  if (state.view === "mine" || state.view === "unassigned") params.set("assignee", state.view);
+  if (state.view === "attention") params.set("attention", "true");
+  for (const [key, value] of filterParams(state)) params.set(key, value);
+  if (state.cursor) params.set("cursor", state.cursor);
+  return `/api/referrals?${params.toString()}`;
+}

@@ -1,0 +1,180 @@
+import { z } from "zod";
+import { agencySchema, isoDateTimeSchema, uuidSchema } from "../common.ts";
+import {
+  addendumSchema,
+  outcomeSchema,
+  referralContentSchema,
+  referralPageSchema,
+  referralStatusSchema,
+  referrerReferralDetailSchema,
+  riskRatingSchema,
+  riskSchema,
+} from "../referral/views.ts";
+import { visibilitySchema } from "./requests.ts";
+
+const personRefSchema = z.object({ id: uuidSchema, name: z.string() });
+const teamRefSchema = z.object({ id: uuidSchema, name: z.string() });
+
+/** Statuses a referral passes through before its decision is in force. */
+export const openReferralStatusSchema = z.enum(["SUBMITTED", "IN_TRIAGE", "AWAITING_APPROVAL"]);
+export type OpenReferralStatus = z.infer<typeof openReferralStatusSchema>;
+
+/**
+ * Why a referral needs someone now. Overdue: its decision is past the statutory time. RED
+ * unassigned: rated RED and nobody has picked it up within an hour.
+ */
+export const attentionSchema = z.enum(["OVERDUE", "RED_UNASSIGNED"]);
+export type Attention = z.infer<typeof attentionSchema>;
+
+/** One row of the team's queue: enough to choose what to open next, nothing more. */
+export const teamQueueItemSchema = z.object({
+  id: uuidSchema,
+  reference: z.string(),
+  childName: z.string(),
+  ageAtReferral: z.number().int().nullable(),
+  status: referralStatusSchema,
+  risk: riskRatingSchema,
+  submittedAt: isoDateTimeSchema,
+  decisionDueAt: isoDateTimeSchema,
+  assignee: personRefSchema.nullable(),
+  /** Empty when nothing is late; otherwise every reason it needs someone now. */
+  attention: z.array(attentionSchema),
+  /** Received through the hub because it could not be routed automatically. */
+  awaitingRouting: z.boolean(),
+});
+export type TeamQueueItem = z.infer<typeof teamQueueItemSchema>;
+
+/** How many open referrals each of the queue's views holds, under the same risk/status filters. */
+export const queueCountsSchema = z.object({
+  all: z.number().int(),
+  mine: z.number().int(),
+  unassigned: z.number().int(),
+  attention: z.number().int(),
+});
+export type QueueCounts = z.infer<typeof queueCountsSchema>;
+
+export const teamQueuePageSchema = z.object({
+  scope: z.literal("team"),
+  team: teamRefSchema,
+  items: z.array(teamQueueItemSchema),
+  counts: queueCountsSchema,
+  nextCursor: z.string().nullable(),
+});
+export type TeamQueuePage = z.infer<typeof teamQueuePageSchema>;
+
+export const noteSchema = z.object({
+  id: uuidSchema,
+  body: z.string(),
+  visibility: visibilitySchema,
+  author: personRefSchema,
+  authorAgency: agencySchema,
+  createdAt: isoDateTimeSchema,
+});
+export type Note = z.infer<typeof noteSchema>;
+
+export const chronologyEntrySchema = z.object({
+  id: uuidSchema,
+  type: z.string(),
+  occurredAt: isoDateTimeSchema,
+  summary: z.string(),
+  actorName: z.string().nullable(),
+});
+export type ChronologyEntry = z.infer<typeof chronologyEntrySchema>;
+
+export const riskOverrideViewSchema = z.object({
+  id: uuidSchema,
+  fromRisk: riskRatingSchema,
+  toRisk: riskRatingSchema,
+  reason: z.string(),
+  status: z.enum(["APPLIED", "PENDING_APPROVAL", "APPROVED", "REJECTED"]),
+  requestedBy: personRefSchema,
+  requestedAt: isoDateTimeSchema,
+});
+
+export const decisionViewSchema = z.object({
+  outcome: outcomeSchema,
+  reason: z.string(),
+  messageToReferrer: z.string(),
+  decidedAt: isoDateTimeSchema,
+  decidedBy: personRefSchema,
+  /** Set once a lead has approved a decision that needed it. */
+  approvedBy: personRefSchema.nullable(),
+  approvedAt: isoDateTimeSchema.nullable(),
+});
+
+/** Everything a member of the team may do to this referral now, as the policy allows. */
+export const triageActionSchema = z.enum([
+  "assign-self",
+  "reassign",
+  "add-note",
+  "override-risk",
+  "decide-risk-override",
+  "decide",
+  "decide-approval",
+  "route-from-hub",
+]);
+export type TriageAction = z.infer<typeof triageActionSchema>;
+
+/**
+ * The referral file as the owning team sees it: the referral as submitted, its addenda, risk
+ * with reasons, the clock, who has it, notes the viewer may read, and its history.
+ */
+export const teamReferralDetailSchema = z.object({
+  audience: z.literal("team"),
+  id: uuidSchema,
+  reference: z.string(),
+  status: referralStatusSchema,
+  submittedAt: isoDateTimeSchema,
+  team: teamRefSchema.extend({ isHub: z.boolean() }),
+  content: referralContentSchema,
+  addenda: z.array(addendumSchema),
+  risk: riskSchema,
+  /** What the rules computed at submission, before any override. */
+  computedRisk: riskSchema,
+  decisionDueAt: isoDateTimeSchema,
+  redEscalationDueAt: isoDateTimeSchema.nullable(),
+  attention: z.array(attentionSchema),
+  assignee: personRefSchema.nullable(),
+  notes: z.array(noteSchema),
+  chronology: z.array(chronologyEntrySchema),
+  pendingRiskOverride: riskOverrideViewSchema.nullable(),
+  decision: decisionViewSchema.nullable(),
+  /**
+   * When set, "no further action" needs a lead's approval before it takes effect, and why
+   * (DESIGN §3: under-13s, a learning disability, or an unknown age).
+   */
+  noFurtherActionNeedsApprovalBecause: z.string().nullable(),
+  actions: z.array(triageActionSchema),
+  /** Members a lead may reassign to (empty for anyone who may not reassign). */
+  assignableMembers: z.array(personRefSchema),
+  /** Teams the hub may route this referral to (empty unless the viewer may route it). */
+  routableTeams: z.array(teamRefSchema),
+});
+export type TeamReferralDetail = z.infer<typeof teamReferralDetailSchema>;
+
+/** GET /api/referrals answers with the caller's own referrals, or the team's queue. */
+export const referralListSchema = z.union([referralPageSchema, teamQueuePageSchema]);
+
+/** GET /api/referrals/:id answers with the view for the caller's audience. */
+export const referralDetailSchema = z.discriminatedUnion("audience", [
+  referrerReferralDetailSchema,
+  teamReferralDetailSchema,
+]);
+export type ReferralDetail = z.infer<typeof referralDetailSchema>;
+
+export const alertSchema = z.object({
+  id: uuidSchema,
+  kind: z.enum(["RED_REFERRAL"]),
+  referralId: uuidSchema,
+  reference: z.string(),
+  risk: riskRatingSchema,
+  createdAt: isoDateTimeSchema,
+  read: z.boolean(),
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+export const alertListSchema = z.object({
+  unread: z.number().int(),
+  alerts: z.array(alertSchema),
+});
+export type AlertList = z.infer<typeof alertListSchema>;
