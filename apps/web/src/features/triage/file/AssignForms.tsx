@@ -46,11 +46,7 @@ export function ReassignForm() {
       file.updated(updated, `Referral ${updated.reference} assigned to ${updated.assignee?.name ?? "nobody"}`),
   });
   return (
-    <ActionForm
-      heading="Assign to someone in the team"
-      action={action}
-      button="Assign"
-    >
+    <ActionForm heading="Assign to someone in the team" action={action} button="Assign">
       <Select
         id={action.id("assigneeId")}
         label="Team member"

@@ -44,11 +44,7 @@ export function DecisionForm() {
   const message = useWatch({ control: action.form.control, name: "messageToReferrer" });
   const needsApproval = referral.noFurtherActionNeedsApprovalBecause;
   return (
-    <ActionForm
-      heading="Record the decision"
-      action={action}
-      button="Record decision"
-    >
+    <ActionForm heading="Record the decision" action={action} button="Record decision">
       <Radios
         id={action.id("outcome")}
         legend="Outcome"
@@ -115,11 +111,7 @@ export function DecisionApprovalForm() {
   });
   if (!referral.decision) return null;
   return (
-    <ActionForm
-      heading="Approve the decision?"
-      action={action}
-      button="Save answer"
-    >
+    <ActionForm heading="Approve the decision?" action={action} button="Save answer">
       <Radios
         id={action.id("approve")}
         legend={`Approve "${outcomeLabels[referral.decision.outcome]}"`}

@@ -23,11 +23,7 @@ export function NoteForm() {
       ),
   });
   return (
-    <ActionForm
-      heading="Add a note"
-      action={action}
-      button="Add note"
-    >
+    <ActionForm heading="Add a note" action={action} button="Add note">
       <Textarea
         id={action.id("body")}
         label="Note"

@@ -41,11 +41,7 @@ export function RiskOverrideForm() {
   });
   const lower = (rating: RiskRating) => riskOrder.indexOf(rating) > riskOrder.indexOf(current);
   return (
-    <ActionForm
-      heading="Change the risk rating"
-      action={action}
-      button="Change risk"
-    >
+    <ActionForm heading="Change the risk rating" action={action} button="Change risk">
       <Radios
         id={action.id("toRisk")}
         legend={`New rating (now ${riskLabels[current]})`}

@@ -34,11 +34,7 @@ export function RouteForm() {
       navigate("/team", { state: { notice: `Referral ${referral.reference} sent to ${routed.team.name}` } }),
   });
   return (
-    <ActionForm
-      heading="Send to a district team"
-      action={action}
-      button="Send to team"
-    >
+    <ActionForm heading="Send to a district team" action={action} button="Send to team">
       <Select
         id={action.id("teamId")}
         label="Team"

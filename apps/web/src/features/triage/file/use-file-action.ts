@@ -79,6 +79,9 @@ export function useFileAction<TForm extends FieldValues, TRequest, TResult = Tea
 }
 
 /** What ActionForm needs of any action, whatever its fields. */
-export type FileAction = Pick<ReturnType<typeof useFileAction<FieldValues, unknown, unknown>>, "summary" | "onSubmit"> & {
+export type FileAction = Pick<
+  ReturnType<typeof useFileAction<FieldValues, unknown, unknown>>,
+  "summary" | "onSubmit"
+> & {
   readonly form: { readonly formState: { readonly submitCount: number; readonly isSubmitting: boolean } };
 };
