@@ -1,7 +1,5 @@
 import type { Page } from "playwright-core";
 
-const NOT_PRESENT = { level: "NOT_PRESENT", detail: null };
-
 /**
  * A RED referral about a fictional 12-year-old in Bradford (BD postcode): RED because of a high
  * indicator, and under 13, so "no further action" needs a lead's approval.
@@ -42,21 +40,10 @@ export function redReferralAboutA12YearOld(givenNames: string) {
       location: "Outside school",
       informationSource: "SEEN",
       informationSourceDetail: null,
+      // Only the signs the referrer saw: the rest are not known to them.
       indicators: {
-        going_missing: NOT_PRESENT,
-        gifts_or_money: NOT_PRESENT,
         older_associates: { level: "HIGH", detail: "Man in his thirties" },
         transported_by_unknown_adults: { level: "MEDIUM", detail: null },
-        alcohol_or_drugs: NOT_PRESENT,
-        distancing_from_family: NOT_PRESENT,
-        secretive_phone_or_online: NOT_PRESENT,
-        sexual_health_concerns: NOT_PRESENT,
-        disclosure_of_sexual_assault: NOT_PRESENT,
-        school_absence_or_exclusion: NOT_PRESENT,
-        associating_with_exploited_peers: NOT_PRESENT,
-        hotel_party_house_visits: NOT_PRESENT,
-        self_harm_or_mental_health: NOT_PRESENT,
-        change_in_appearance_or_behaviour: NOT_PRESENT,
       },
     },
     entities: [],

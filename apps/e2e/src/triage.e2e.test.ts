@@ -87,7 +87,9 @@ describe("triage of a RED referral, in a real browser", () => {
 
     // The file.
     await followLink(page, `/referrals/${sent.id}`);
-    await heading(page, "Referral about Keyboard Testcase");
+    await heading(page, `Referral ${sent.reference}`);
+    expect(await page.locator(".govuk-caption-l").textContent()).toContain("Keyboard Testcase");
+    expect(await page.title()).not.toContain("Keyboard");
     expect(await page.locator(".app-identity-bar").textContent()).toContain(sent.reference);
     expect(await page.locator("main").textContent()).toMatch(/Decision due in \d+ (hours?|minutes?|days?), by/);
     await expectNoAccessibilityViolations(page, "referral file");
@@ -131,7 +133,7 @@ describe("triage of a RED referral, in a real browser", () => {
     await leadPage.locator("table", { hasText: sent.reference }).waitFor();
     await expectNoAccessibilityViolations(leadPage, "team queue filtered");
     await followLink(leadPage, `/referrals/${sent.id}`);
-    await heading(leadPage, "Referral about Keyboard Testcase");
+    await heading(leadPage, `Referral ${sent.reference}`);
     expect(await leadPage.locator("main").textContent()).toContain(NOTE);
     await expectNoAccessibilityViolations(leadPage, "referral file for the lead");
     await chooseRadio(leadPage, "approve", "yes");
@@ -147,7 +149,7 @@ describe("triage of a RED referral, in a real browser", () => {
     expect(await row.textContent()).toContain("Decision made");
     await expectNoAccessibilityViolations(answered, "your referrals, decided");
     await followLink(answered, `/referrals/${sent.id}`);
-    await heading(answered, "Referral about Keyboard Testcase");
+    await heading(answered, `Referral ${sent.reference}`);
     const copy = await answered.locator("main").textContent();
     expect(copy).toContain("No further action");
     expect(copy).toContain(MESSAGE);

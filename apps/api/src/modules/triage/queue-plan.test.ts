@@ -26,8 +26,9 @@ describe("the team queue's query plan", () => {
     test = await createTestDatabase();
     // A few days' referrals, so most are open: a team's queue of realistic length (about a
     // thousand for Leeds), where reading in index order is what the planner should choose.
-    await seedVolume(test.url, { referrals: 4_000, now, spanDays: 4 });
-    await test.db.$executeRawUnsafe(`ANALYZE "Referral"`);
+    // As the owner: the application's role may not ANALYZE, and without statistics the planner
+    // guesses. The seeder ends with an ANALYZE of what it wrote.
+    await seedVolume(test.ownerUrl, { referrals: 4_000, now, spanDays: 4 });
     const leeds = await test.db.team.findUniqueOrThrow({ where: { code: "leeds" } });
     teamId = leeds.id;
   }, 120_000);
@@ -48,12 +49,10 @@ describe("the team queue's query plan", () => {
     return { segment, ...rows[Math.floor(rows.length / 2)]! };
   }
 
-  // Selective filters ("mine", "unassigned RED") rightly use other indexes and sort the few
-  // rows they find; the long, unfiltered queue is what must never be sorted.
-  const filters: [string, () => QueueFilter][] = [
-    ["the whole queue", () => ({ teamId, attentionOnly: false })],
-    ["the referrals in triage", () => ({ teamId, status: "IN_TRIAGE", attentionOnly: false })],
-  ];
+  // Filters ("mine", "in triage", "unassigned RED") pick a part of the queue, and the planner
+  // rightly weighs other indexes and a sort of the few rows they find: which it picks depends on
+  // how many match. The long, unfiltered queue is what must never be sorted.
+  const filters: [string, () => QueueFilter][] = [["the whole queue", () => ({ teamId, attentionOnly: false })]];
 
   for (const [name, filterOf] of filters) {
     for (const segment of [1] as const) {

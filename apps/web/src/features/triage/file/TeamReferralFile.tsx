@@ -91,10 +91,12 @@ export function TeamReferralFile({
             </NotificationBanner>
           ) : null}
           <ErrorSummary items={conflict ? [{ text: conflict }] : []} />
-          <span className="govuk-caption-l">{referral.team.name}</span>
-          <h1 className="govuk-heading-l">
-            Referral about {child.givenNames} {child.familyName}
-          </h1>
+          {/* As on the referrer's copy: the reference is the heading and the title, and the
+              child's name, which browsers keep in their history, is only on the page. */}
+          <span className="govuk-caption-l">
+            {referral.team.name}: about {child.givenNames} {child.familyName}
+          </span>
+          <h1 className="govuk-heading-l">Referral {referral.reference}</h1>
           <IdentityBar referral={referral} />
           <RecordSummary referral={referral} at={loadedAt} />
           <p className="govuk-body app-no-print">
