@@ -2,7 +2,8 @@ import { generate } from "otplib";
 
 /** A minimal cookie-keeping client for benchmarks: one per simulated browser. */
 export class BenchClient {
-  private cookie = "";
+  /** Cookie name -> value: the session and the CSRF secret arrive as separate cookies. */
+  private readonly cookies = new Map<string, string>();
   private csrfToken = "";
 
   constructor(private readonly baseUrl: string) {}
@@ -17,14 +18,17 @@ export class BenchClient {
       method,
       headers: {
         ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.cookies.size > 0 ? { cookie: this.cookieHeader } : {}),
         ...(method === "GET" ? {} : { "x-csrf-token": this.csrfToken }),
         ...headers,
       },
       body: body === undefined ? null : JSON.stringify(body),
     });
-    const setCookie = response.headers.get("set-cookie");
-    if (setCookie) this.cookie = setCookie.split(";")[0]!;
+    for (const setCookie of response.headers.getSetCookie()) {
+      const [pair = ""] = setCookie.split(";");
+      const split = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, split), pair.slice(split + 1));
+    }
     const json: unknown = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
     const token =
       (json as { csrfToken?: string; token?: string } | null)?.csrfToken ??
@@ -48,7 +52,7 @@ export class BenchClient {
 
   /** The session cookie, for load generators that send it themselves. */
   get cookieHeader(): string {
-    return this.cookie;
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 }
 

@@ -12,7 +12,7 @@ const JOURNEYS = {
   "sign-in": [],
   "referral journey": ["NewReferralPage", "DraftRoutes", "ConfirmationPage", "MyReferralsPage", "ReferralPage"],
   administration: ["UsersPage", "InviteUserPage", "UserPage"],
-  triage: ["TeamQueuePage", "AlertsPage", "ReferralPage"],
+  triage: ["TeamQueuePage", "AlertsPage", "ReferralPage", "TeamReferralFile"],
 };
 
 function chunksFor(pageNames) {

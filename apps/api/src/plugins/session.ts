@@ -26,6 +26,8 @@ declare module "fastify" {
     enrolmentSecret?: string;
     /** Set once the session has a row: later saves may only update it (see session-store.ts). */
     stored?: true;
+    /** When the row's idle expiry was last pushed on (its lastSeenAt); set on load, never stored. */
+    touchedAt?: number;
   }
 }
 

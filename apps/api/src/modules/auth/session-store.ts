@@ -1,4 +1,4 @@
-import type { SessionStore } from "@fastify/session";
+import type { FastifySessionObject, SessionStore } from "@fastify/session";
 import type { Session } from "fastify";
 import type { Database } from "../../db/client.ts";
 
@@ -6,6 +6,14 @@ export interface SessionLifetimes {
   readonly idleMs: number;
   readonly absoluteMs: number;
 }
+
+/**
+ * How often an unchanged session's idle expiry is pushed on. Writing the row on every request
+ * (with its commit) was most of the cost of a cheap read; pushing it at most once a minute
+ * makes the idle timeout end up to a minute sooner, never later, and sessionTimes tells the
+ * browser the expiry the row really has.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
 /** A session worth a row: someone signed in, half-way through signing in, or enrolling an app. */
 function holdsSomething(session: Session): boolean {
@@ -36,9 +44,16 @@ export class PostgresSessionStore implements SessionStore {
   set(sessionId: string, session: Session, callback: (error?: unknown) => void): void {
     if (!session.stored && !holdsSomething(session)) return callback();
     const now = Date.now();
+    // isModified is @fastify/session's comparison with the session as restored; the store is
+    // handed the live session object, though it is typed as plain data.
+    const unchanged = session.stored === true && !(session as FastifySessionObject).isModified();
+    if (unchanged && session.touchedAt !== undefined && now - session.touchedAt < SESSION_TOUCH_INTERVAL_MS) {
+      return callback();
+    }
     const absoluteExpiresAt = new Date(session.absoluteExpiresAt ?? now + this.lifetimes.absoluteMs);
     const expiresAt = new Date(Math.min(now + this.lifetimes.idleMs, absoluteExpiresAt.getTime()));
-    const data = JSON.parse(JSON.stringify({ ...session, stored: true })) as object;
+    const { touchedAt: _loadedOnly, ...kept } = session;
+    const data = JSON.parse(JSON.stringify({ ...kept, stored: true })) as object;
     const row = { userId: session.userId ?? null, data, expiresAt, absoluteExpiresAt, lastSeenAt: new Date(now) };
     const write = session.stored
       ? this.db.session.updateMany({ where: { id: sessionId }, data: row })
@@ -59,7 +74,8 @@ export class PostgresSessionStore implements SessionStore {
           await this.db.session.deleteMany({ where: { id: sessionId } });
           return callback(null, null);
         }
-        callback(null, row.data as unknown as Session);
+        const loaded = { ...(row.data as object), touchedAt: row.lastSeenAt.getTime() };
+        callback(null, loaded as unknown as Session);
       })
       .catch(callback);
   }
@@ -72,8 +88,11 @@ export class PostgresSessionStore implements SessionStore {
 /** Times the client shows in its expiry warning. */
 export function sessionTimes(session: Session, lifetimes: SessionLifetimes, now = Date.now()) {
   const absolute = session.absoluteExpiresAt ?? now + lifetimes.absoluteMs;
+  // The expiry the row has after this request: pushed on only if the last push is a minute old.
+  const touchedAt =
+    session.touchedAt !== undefined && now - session.touchedAt < SESSION_TOUCH_INTERVAL_MS ? session.touchedAt : now;
   return {
-    idleExpiresAt: new Date(Math.min(now + lifetimes.idleMs, absolute)).toISOString(),
+    idleExpiresAt: new Date(Math.min(touchedAt + lifetimes.idleMs, absolute)).toISOString(),
     absoluteExpiresAt: new Date(absolute).toISOString(),
   };
 }

@@ -5,6 +5,7 @@ import { buildTestApp } from "../../testing/app.ts";
 import { useTestApp } from "../../testing/use-test-app.ts";
 import { TestClient } from "../../testing/client.ts";
 import { createUser, signedInClient, TEST_PASSWORD, type TestUser } from "../../testing/fixtures.ts";
+import { SESSION_TOUCH_INTERVAL_MS } from "./session-store.ts";
 
 const accountKey = (email: string) => `sign-in:account:${createHash("sha256").update(email).digest("hex")}`;
 
@@ -288,11 +289,18 @@ describe("sessions", () => {
     }
   });
 
-  it("keeps an active session alive: each request pushes the idle expiry on", async () => {
+  it("keeps an active session alive: a request a minute after the last push pushes the idle expiry on", async () => {
     const user = await createUser(context.test.db, { role: "REFERRER" });
     const client = await signedInClient(context.app, user);
-    const before = await context.test.db.session.findFirstOrThrow({ where: { userId: user.id } });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const signedIn = await context.test.db.session.findFirstOrThrow({ where: { userId: user.id } });
+    // As if the last request came a minute and a second ago.
+    const before = await context.test.db.session.update({
+      where: { id: signedIn.id },
+      data: {
+        lastSeenAt: new Date(signedIn.lastSeenAt.getTime() - SESSION_TOUCH_INTERVAL_MS - 1_000),
+        expiresAt: new Date(signedIn.expiresAt.getTime() - SESSION_TOUCH_INTERVAL_MS - 1_000),
+      },
+    });
     const me = await client.get("/api/auth/me");
     const after = await context.test.db.session.findFirstOrThrow({ where: { userId: user.id } });
     expect(after.expiresAt.getTime()).toBeGreaterThan(before.expiresAt.getTime());
@@ -300,6 +308,23 @@ describe("sessions", () => {
     // The header and the stored expiry are computed a moment apart.
     const announced = new Date(String(me.headers["x-session-idle-expires-at"])).getTime();
     expect(Math.abs(announced - after.expiresAt.getTime())).toBeLessThan(1000);
+  });
+
+  it("does not write an unchanged session again within a minute, and says when it really ends", async () => {
+    const user = await createUser(context.test.db, { role: "REFERRER" });
+    const client = await signedInClient(context.app, user);
+    const before = await context.test.db.session.findFirstOrThrow({ where: { userId: user.id } });
+    const responses = [await client.get("/api/auth/me"), await client.get("/api/referrals")];
+    const after = await context.test.db.session.findFirstOrThrow({ where: { userId: user.id } });
+    expect(after.lastSeenAt).toEqual(before.lastSeenAt);
+    expect(after.expiresAt).toEqual(before.expiresAt);
+    for (const response of responses) {
+      expect(response.statusCode).toBe(200);
+      // The browser's warning counts down to the expiry the row has, not a later one.
+      expect(new Date(String(response.headers["x-session-idle-expires-at"])).getTime()).toBe(
+        before.expiresAt.getTime(),
+      );
+    }
   });
 
   it("ends on the server at sign-out", async () => {

@@ -8,7 +8,7 @@ import {
   type TeamReferralDetail,
 } from "@cse/contracts";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useParams } from "react-router";
 import type { z } from "zod";
@@ -26,8 +26,12 @@ import {
 } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { formatDateTime } from "../../format/london-time.ts";
-import { TeamReferralFile } from "../triage/file/TeamReferralFile.tsx";
 import { ReferralAnswers } from "./ReferralAnswers.tsx";
+
+// Only the team sees its file: a referrer's browser never downloads the triage code.
+const TeamReferralFile = lazy(() =>
+  import("../triage/file/TeamReferralFile.tsx").then((module) => ({ default: module.TeamReferralFile })),
+);
 
 type AddendumForm = z.input<typeof addAddendumRequestSchema>;
 
@@ -53,7 +57,9 @@ export function ReferralPage() {
 
   if (!loaded) return <NotLoaded failure={failure} />;
   return loaded.referral.audience === "team" ? (
-    <TeamReferralFile referral={loaded.referral} loadedAt={loaded.at} replace={replace} reload={load} />
+    <Suspense fallback={<NotLoaded failure={null} />}>
+      <TeamReferralFile referral={loaded.referral} loadedAt={loaded.at} replace={replace} reload={load} />
+    </Suspense>
   ) : (
     <ReferrerCopy referral={loaded.referral} reload={load} />
   );
