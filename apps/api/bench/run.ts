@@ -1,6 +1,6 @@
 // pnpm bench: the service's costs, measured on this machine, each against a baseline taken
 // in the same run (a trivial route), so results compare across machines and runs.
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { EXAMPLE_REFERRAL_SUBMISSION } from "@cse/contracts";
@@ -28,6 +28,15 @@ function median(values: number[]): number {
 async function main() {
   const report: Record<string, unknown> = { node: process.version, when: new Date().toISOString() };
   const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
+
+  // 0. A production build of the web app (vite build's default mode), made first so that it
+  // loads nothing measured below, and so the sizes are never those of whatever build (a test
+  // build, say) happens to be on disk.
+  const build = spawnSync("pnpm", ["--filter", "@cse/web", "run", "build"], {
+    cwd: repoRoot,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (build.status !== 0) throw new Error("The production build of the web app failed: see above.");
 
   // 1. The cost of one password hash at our argon2id parameters.
   const hashTimes: number[] = [];
@@ -147,9 +156,8 @@ async function main() {
       line,
     });
 
-    // 5. What the browser downloads, if the web app has been built.
-    const manifest = join(repoRoot, "apps/web/dist/.vite/manifest.json");
-    if (existsSync(manifest)) {
+    // 5. What the browser downloads, from the production build made at the start.
+    {
       const sizes = (await import(join(repoRoot, "apps/web/scripts/journey-size.mjs"))) as {
         journeySizes: () => Record<string, { files: number; gzipBytes: number }>;
       };
@@ -159,8 +167,6 @@ async function main() {
           `JavaScript for the ${journey} (gzip)`,
           `${(size.gzipBytes / 1024).toFixed(1)} KiB in ${size.files} files`,
         );
-    } else {
-      line("JavaScript sizes", "skipped: run `pnpm build` first");
     }
   } finally {
     await app.close();
