@@ -1,16 +1,11 @@
-import {
-  approvalDecisionRequestSchema,
-  decisionRequestSchema,
-  outcomeLabels,
-  outcomeSchema,
-  teamReferralDetailSchema,
-} from "@cse/contracts";
+import { decisionRequestSchema, outcomeLabels, outcomeSchema, teamReferralDetailSchema } from "@cse/contracts";
 import { useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { parsedApi } from "../../../api/parsed.ts";
 import { InsetText, Radios, Textarea } from "../../../components/govuk/index.ts";
-import { contractResolver, yesNoToBoolean } from "../../forms/contract-resolver.ts";
+import { contractResolver } from "../../forms/contract-resolver.ts";
 import { ActionForm } from "./ActionForm.tsx";
+import { ApprovalForm } from "./ApprovalForm.tsx";
 import { useReferralFile } from "./referral-file-context.ts";
 import { useFileAction } from "./use-file-action.ts";
 
@@ -89,49 +84,18 @@ export function DecisionForm() {
 
 /** A lead approves a decision that needs it (no further action for a child the rules protect). */
 export function DecisionApprovalForm() {
-  const file = useReferralFile();
-  const { referral } = file;
-  const action = useFileAction<{ approve: string; reason: string }, z.output<typeof approvalDecisionRequestSchema>>({
-    idPrefix: "approval",
-    fields: ["approve", "reason"],
-    resolver: contractResolver(approvalDecisionRequestSchema, (values) => ({
-      approve: yesNoToBoolean(values.approve),
-      reason: values.reason,
-    })),
-    defaultValues: { approve: "", reason: "" },
-    send: (request) =>
-      parsedApi.post(teamReferralDetailSchema, `/api/referrals/${referral.id}/decision/approval`, request),
-    done: (request, updated) =>
-      file.updated(
-        updated,
-        request.approve
-          ? "Decision approved. It has taken effect and the referrer can now see it"
-          : "Decision not approved. The referral is open again for a new decision",
-      ),
-  });
+  const { referral } = useReferralFile();
   if (!referral.decision) return null;
   return (
-    <ActionForm heading="Approve the decision?" action={action} button="Save answer">
-      <Radios
-        id={action.id("approve")}
-        legend={`Approve "${outcomeLabels[referral.decision.outcome]}"`}
-        legendSize="s"
-        inline
-        error={action.form.formState.errors.approve?.message}
-        options={[
-          { value: "yes", label: "Approve" },
-          { value: "no", label: "Do not approve" },
-        ]}
-        inputProps={action.form.register("approve")}
-      />
-      <Textarea
-        id={action.id("reason")}
-        label="Reason"
-        hint="Needed if you do not approve it."
-        rows={3}
-        error={action.form.formState.errors.reason?.message}
-        {...action.form.register("reason")}
-      />
-    </ActionForm>
+    <ApprovalForm
+      idPrefix="approval"
+      path="decision/approval"
+      heading="Approve the decision?"
+      legend={`Approve "${outcomeLabels[referral.decision.outcome]}"`}
+      refuseLabel="Do not approve"
+      reasonHint="Needed if you do not approve it."
+      saidYes={() => "Decision approved. It has taken effect and the referrer can now see it"}
+      saidNo="Decision not approved. The referral is open again for a new decision"
+    />
   );
 }

@@ -1,16 +1,12 @@
-import {
-  approvalDecisionRequestSchema,
-  riskOverrideRequestSchema,
-  teamReferralDetailSchema,
-  type RiskRating,
-} from "@cse/contracts";
+import { riskOverrideRequestSchema, teamReferralDetailSchema, type RiskRating } from "@cse/contracts";
 import type { z } from "zod";
 import { parsedApi } from "../../../api/parsed.ts";
 import { useCurrentUser } from "../../../auth/AuthContext.tsx";
 import { Radios, Textarea } from "../../../components/govuk/index.ts";
 import { riskLabels } from "../../../components/ReferralTags.tsx";
-import { contractResolver, yesNoToBoolean } from "../../forms/contract-resolver.ts";
+import { contractResolver } from "../../forms/contract-resolver.ts";
 import { ActionForm } from "./ActionForm.tsx";
+import { ApprovalForm } from "./ApprovalForm.tsx";
 import { useReferralFile } from "./referral-file-context.ts";
 import { useFileAction } from "./use-file-action.ts";
 
@@ -74,54 +70,18 @@ export function RiskOverrideForm() {
 
 /** A lead approves or rejects a lowering of risk someone asked for. */
 export function RiskOverrideDecisionForm() {
-  const file = useReferralFile();
-  const { referral } = file;
-  const pending = referral.pendingRiskOverride;
-  const action = useFileAction<{ approve: string; reason: string }, z.output<typeof approvalDecisionRequestSchema>>({
-    idPrefix: "override",
-    fields: ["approve", "reason"],
-    resolver: contractResolver(approvalDecisionRequestSchema, (values) => ({
-      approve: yesNoToBoolean(values.approve),
-      reason: values.reason,
-    })),
-    defaultValues: { approve: "", reason: "" },
-    send: (request) =>
-      parsedApi.post(teamReferralDetailSchema, `/api/referrals/${referral.id}/risk-override/decision`, request),
-    done: (request, updated) =>
-      file.updated(
-        updated,
-        request.approve
-          ? `Change approved: the risk is now ${riskLabels[updated.risk.rating]}`
-          : "Change rejected: the risk stays as it was",
-      ),
-  });
+  const pending = useReferralFile().referral.pendingRiskOverride;
   if (!pending) return null;
   return (
-    <ActionForm
+    <ApprovalForm
+      idPrefix="override"
+      path="risk-override/decision"
       heading={`Approve lowering the risk to ${riskLabels[pending.toRisk]}?`}
-      action={action}
-      button="Save answer"
-    >
-      <Radios
-        id={action.id("approve")}
-        legend="Your answer"
-        legendSize="s"
-        inline
-        error={action.form.formState.errors.approve?.message}
-        options={[
-          { value: "yes", label: "Approve" },
-          { value: "no", label: "Reject" },
-        ]}
-        inputProps={action.form.register("approve")}
-      />
-      <Textarea
-        id={action.id("reason")}
-        label="Reason"
-        hint="Needed if you reject it."
-        rows={3}
-        error={action.form.formState.errors.reason?.message}
-        {...action.form.register("reason")}
-      />
-    </ActionForm>
+      legend="Your answer"
+      refuseLabel="Reject"
+      reasonHint="Needed if you reject it."
+      saidYes={(updated) => `Change approved: the risk is now ${riskLabels[updated.risk.rating]}`}
+      saidNo="Change rejected: the risk stays as it was"
+    />
   );
 }
