@@ -27,6 +27,7 @@ import {
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { formatDateTime } from "../../format/london-time.ts";
 import { ReferralAnswers } from "./ReferralAnswers.tsx";
+import { Addenda } from "./Addenda.tsx";
 
 // Only the team sees its file: a referrer's browser never downloads the triage code.
 const TeamReferralFile = lazy(() =>
@@ -144,18 +145,7 @@ function ReferrerCopy({ referral, reload }: { referral: ReferrerReferralDetail; 
           </button>
         </p>
         <ReferralAnswers content={referral.content} />
-        <h2 className="govuk-heading-m">Addenda</h2>
-        {referral.addenda.length === 0 ? (
-          <p className="govuk-body">Nothing has been added since the referral was sent.</p>
-        ) : null}
-        {referral.addenda.map((addendum) => (
-          <div className="govuk-inset-text" key={addendum.id}>
-            <p className="govuk-body-s govuk-!-margin-bottom-1">
-              {addendum.authorName}, {formatDateTime(addendum.createdAt)}
-            </p>
-            <p className="govuk-body">{addendum.body}</p>
-          </div>
-        ))}
+        <Addenda addenda={referral.addenda} />
         <form noValidate onSubmit={onSubmit} className="app-no-print">
           <Textarea
             id="body"

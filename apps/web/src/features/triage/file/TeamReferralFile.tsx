@@ -1,7 +1,6 @@
 import type { TeamReferralDetail, TriageAction } from "@cse/contracts";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { BackLink, ErrorSummary, NotificationBanner } from "../../../components/govuk/index.ts";
-import { formatDateTime } from "../../../format/london-time.ts";
 import { usePageTitle } from "../../../hooks/usePageTitle.ts";
 import { useAlerts } from "../../alerts/AlertsContext.tsx";
 import { ReferralAnswers } from "../../referrals/ReferralAnswers.tsx";
@@ -15,6 +14,7 @@ import { RecordSummary } from "./RecordSummary.tsx";
 import { ReferralFileContext, type ReferralFile } from "./referral-file-context.ts";
 import { RiskOverrideDecisionForm, RiskOverrideForm } from "./RiskForms.tsx";
 import { RouteForm } from "./RouteForm.tsx";
+import { Addenda } from "../../referrals/Addenda.tsx";
 
 // The forms in the order a referral is worked: route it, pick it up, decide, approve, then the rest.
 const actionForms: readonly [TriageAction, () => ReactNode][] = [
@@ -118,18 +118,7 @@ export function TeamReferralFile({
           <Chronology entries={referral.chronology} />
           <h2 className="govuk-heading-l">The referral as submitted</h2>
           <ReferralAnswers content={referral.content} />
-          <h2 className="govuk-heading-m">Addenda</h2>
-          {referral.addenda.length === 0 ? (
-            <p className="govuk-body">Nothing has been added since the referral was sent.</p>
-          ) : null}
-          {referral.addenda.map((addendum) => (
-            <div className="govuk-inset-text" key={addendum.id}>
-              <p className="govuk-body-s govuk-!-margin-bottom-1">
-                {addendum.authorName}, {formatDateTime(addendum.createdAt)}
-              </p>
-              <p className="govuk-body app-note">{addendum.body}</p>
-            </div>
-          ))}
+          <Addenda addenda={referral.addenda} />
         </div>
       </div>
     </ReferralFileContext.Provider>
