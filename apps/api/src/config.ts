@@ -83,6 +83,8 @@ const environmentSchema = z
     SIGN_IN_LOCKOUT_MINUTES: positiveInt.default(15),
     SIGN_IN_MAX_PER_ADDRESS: positiveInt.default(50),
     INVITATION_VALID_HOURS: positiveInt.default(72),
+    /** How long a proof of the second factor allows staff-account changes (separation of duties). */
+    STEP_UP_WINDOW_SECONDS: positiveInt.default(300),
     DRAFT_RETENTION_DAYS: positiveInt.default(30),
     SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
     AUDIT_CHECKPOINT_KEY: z
@@ -143,6 +145,7 @@ function toConfig(env: z.output<typeof environmentSchema>) {
     signInLockoutMs: env.SIGN_IN_LOCKOUT_MINUTES * 60_000,
     signInMaxPerAddress: env.SIGN_IN_MAX_PER_ADDRESS,
     invitationValidMs: env.INVITATION_VALID_HOURS * 3_600_000,
+    stepUpWindowMs: env.STEP_UP_WINDOW_SECONDS * 1000,
     draftRetentionMs: env.DRAFT_RETENTION_DAYS * 86_400_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY,

@@ -8,6 +8,8 @@ export const errorCodes = {
   unauthenticated: { status: 401, title: "You need to sign in" },
   forbidden: { status: 403, title: "You do not have permission to do this" },
   csrf: { status: 403, title: "The request could not be verified" },
+  /** Allowed, but only with the second factor proved again within the last few minutes. */
+  "step-up-required": { status: 403, title: "Confirm it is you" },
   "not-found": { status: 404, title: "Not found" },
   conflict: { status: 409, title: "This conflicts with the current state" },
   "idempotency-in-progress": { status: 409, title: "The original request is still being processed" },
@@ -62,6 +64,12 @@ export class NotFound extends DomainError {
 export class Forbidden extends DomainError {
   constructor(detail?: string) {
     super("forbidden", detail);
+  }
+}
+
+export class StepUpRequired extends DomainError {
+  constructor(detail?: string) {
+    super("step-up-required", detail);
   }
 }
 

@@ -1,6 +1,8 @@
 import { generate } from "otplib";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { expectNoAccessibilityViolations, openBrowser, type BrowserSession } from "./browser.ts";
+import { pressButton } from "./keyboard.ts";
+import { expectNoDuplicateIds } from "./page-checks.ts";
 
 const { baseUrl, demoPassword, demoTotpSecret } = inject("e2e");
 
@@ -131,5 +133,47 @@ describe("signing in and managing accounts, in a real browser", () => {
     } finally {
       await invitee.close();
     }
+  });
+  it("asks an administrator to confirm it is them before creating a lead", async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.locator("#email").fill("admin@demo.example");
+    await page.locator("#password").fill(demoPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.locator("#code").fill(await generate({ secret: demoTotpSecret }));
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { name: /Hello, Demo Administrator/ }).waitFor();
+    // The test service keeps a step-up for 4 seconds (5 minutes in use): outlive the sign-in's.
+    const signedInAt = Date.now();
+
+    await page.goto(`${baseUrl}/admin/users/invite`);
+    await page.getByRole("heading", { name: "Invite a user" }).waitFor();
+    await page.locator("#displayName").fill("Lena Okafor");
+    await page.locator("#email").fill("lena.okafor@council.example");
+    await page.getByLabel("Team safeguarding lead").check();
+    await expectNoDuplicateIds(page, "invite page with a lead chosen");
+    await page.locator("#teamId").selectOption({ label: "Leeds" });
+    await page.locator("#organisationId").selectOption({ label: "West Yorkshire Children's Social Care" });
+    await page.waitForTimeout(Math.max(0, signedInAt + 4_500 - Date.now()));
+    await page.getByRole("button", { name: "Invite user" }).focus();
+    await page.keyboard.press("Enter");
+
+    const dialog = page.getByRole("dialog", { name: "Confirm it is you" });
+    await dialog.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("step-up-heading");
+    await expectNoAccessibilityViolations(page, "step-up dialog");
+
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("000000");
+    await pressButton(page, "Confirm");
+    await expect.poll(() => dialog.locator(".govuk-error-summary").textContent()).toContain("The code is not correct");
+    await expectNoAccessibilityViolations(page, "step-up dialog with an error");
+
+    // The sign-in used this step's code: the next one is what the app shows in a moment.
+    await page.locator("#code").focus();
+    await page.keyboard.type(await generate({ secret: demoTotpSecret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "User invited" }).waitFor();
+    expect(await dialog.count()).toBe(0);
   });
 });

@@ -45,6 +45,13 @@ export const secondFactorRequestSchema = z
   .meta({ examples: [{ code: "123456" }] });
 export type SecondFactorRequest = z.input<typeof secondFactorRequestSchema>;
 
+/** Proving the second factor again, before an action that needs it (a step-up). */
+export const stepUpRequestSchema = z.strictObject({ code: totpCodeSchema }).meta({ examples: [{ code: "123456" }] });
+export type StepUpRequest = z.input<typeof stepUpRequestSchema>;
+
+export const stepUpResponseSchema = z.object({ stepUpExpiresAt: z.iso.datetime() });
+export type StepUpResponse = z.infer<typeof stepUpResponseSchema>;
+
 export const currentUserSchema = z.object({
   id: uuidSchema,
   email: z.string(),

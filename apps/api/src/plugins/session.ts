@@ -22,6 +22,8 @@ declare module "fastify" {
     authenticatedAt?: number;
     absoluteExpiresAt?: number;
     pending?: PendingSignIn;
+    /** When the second factor was last proved in this session: at sign-in, or a step-up since. */
+    stepUpAt?: number;
     /** A TOTP secret being enrolled, sealed, until the user proves their app has it. */
     enrolmentSecret?: string;
     /** Set once the session has a row: later saves may only update it (see session-store.ts). */

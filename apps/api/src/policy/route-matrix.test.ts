@@ -149,6 +149,11 @@ const MATRIX: Record<string, Row> = {
     probe: () => ({ method: "POST", url: "/api/auth/password", body: { currentPassword: "wrong", newPassword: "x" } }),
     expect: { ...everyone("reached"), anonymous: 401 },
   },
+  // Reached by everyone signed in: a wrong code (400), or no authenticator app to prove (409).
+  "POST /api/auth/step-up": {
+    probe: () => ({ method: "POST", url: "/api/auth/step-up", body: { code: "000000" } }),
+    expect: { ...everyone("reached"), anonymous: 401 },
+  },
   "POST /api/auth/logout": { probe: () => ({ method: "POST", url: "/api/auth/logout" }), expect: everyone("allow") },
   "GET /api/invitations/{token}": {
     probe: (w) => ({ method: "GET", url: `/api/invitations/${w.invitationToken}` }),

@@ -40,7 +40,7 @@ export function createServices({ config, db, secrets, clock = systemClock }: Ser
     throttle,
     health: createHealthService(db),
     auth: createAuthService({ db, audit, throttle, secretBox, config }),
-    userAdmin: createUserAdminService({ db, audit, config }),
+    userAdmin: createUserAdminService({ db, audit, config, clock }),
     invitations: createInvitationService({ db, audit }),
     idempotency,
     drafts: createDraftService({ db, audit, config }),

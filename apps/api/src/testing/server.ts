@@ -26,6 +26,8 @@ export async function startTestServer(demo: { password: string; totpSecret: stri
     DEMO_TOTP_SECRET: demo.totpSecret,
     // Journeys start from an empty queue, so what they create is what they see first.
     SEED_DEMO_REFERRALS: "false",
+    // Short, so a browser test can outlive the step-up that signing in gives (5 minutes in use).
+    STEP_UP_WINDOW_SECONDS: "4",
   });
   await migrate(database.url);
   const db = createDatabaseClient({ url: database.url });

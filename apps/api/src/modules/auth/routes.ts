@@ -10,6 +10,8 @@ import {
   signInRequestSchema,
   signInResponseSchema,
   signedInSchema,
+  stepUpRequestSchema,
+  stepUpResponseSchema,
 } from "@cse/contracts";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -31,11 +33,18 @@ interface AuthRouteOptions {
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { auth, lifetimes }) => {
   /** A new session id at every change of privilege, so a planted id is worthless. */
-  async function establishSession(request: FastifyRequest, reply: FastifyReply, user: AuthenticatedUser) {
+  async function establishSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: AuthenticatedUser,
+    secondFactorProved: boolean,
+  ) {
     await request.session.regenerate();
     const now = Date.now();
     request.session.userId = user.id;
     request.session.authenticatedAt = now;
+    // Signing in with the second factor counts as a step-up: the same code cannot be used twice.
+    if (secondFactorProved) request.session.stepUpAt = now;
     request.session.absoluteExpiresAt = now + lifetimes.absoluteMs;
     return {
       status: "signed-in" as const,
@@ -76,7 +85,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
     },
     async (request, reply) => {
       const outcome = await auth.signIn(request.body, requestContext(request));
-      if (outcome.kind === "signed-in") return establishSession(request, reply, outcome.user);
+      if (outcome.kind === "signed-in")
+        return establishSession(request, reply, outcome.user, request.body.totp !== undefined);
       const stage = outcome.kind === "enrolment-required" ? "enrolment" : "second-factor";
       await holdPendingSignIn(request, outcome.userId, stage);
       return { status: outcome.kind, csrfToken: reply.issueCsrfToken() };
@@ -98,7 +108,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
       const pending = request.session.pending!;
       if (pending.stage !== "second-factor") throw new Unauthenticated("Set up your authenticator app first.");
       const user = await auth.completeSecondFactor(pending.userId, request.body, requestContext(request));
-      return establishSession(request, reply, user);
+      return establishSession(request, reply, user, true);
     },
   );
 
@@ -141,7 +151,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
       const context = requestContext(request);
       const recoveryCodes = await auth.completeEnrolment(pending.userId, sealedSecret, request.body.code, context);
       const user = await auth.completeSignIn(pending.userId, "totp-enrolment", context);
-      return { ...(await establishSession(request, reply, user)), recoveryCodes };
+      return { ...(await establishSession(request, reply, user, true)), recoveryCodes };
     },
   );
 
@@ -186,6 +196,25 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
       );
       delete request.session.enrolmentSecret;
       return { recoveryCodes };
+    },
+  );
+
+  app.post(
+    "/step-up",
+    {
+      config: { access: ALL_ROLES },
+      schema: {
+        tags: ["auth"],
+        summary: "Prove your second factor again before an action that needs it (valid for 5 minutes)",
+        body: stepUpRequestSchema,
+        response: { 200: stepUpResponseSchema },
+      },
+    },
+    async (request) => {
+      await auth.stepUp(request.user!, request.body.code, requestContext(request));
+      const now = Date.now();
+      request.session.stepUpAt = now;
+      return { stepUpExpiresAt: new Date(now + auth.stepUpWindowMs).toISOString() };
     },
   );
 

@@ -3,7 +3,7 @@ import { rolesRequiringSecondFactor } from "@cse/contracts";
 import QRCode from "qrcode";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/client.ts";
-import { TooManyAttempts, Unauthenticated, ValidationFailed } from "../../errors.ts";
+import { Conflict, TooManyAttempts, Unauthenticated, ValidationFailed } from "../../errors.ts";
 import type { SecretBox } from "../../security/encryption.ts";
 import { sha256Hex } from "../../security/hashing.ts";
 import type { RequestContext } from "../../services/context.ts";
@@ -132,6 +132,7 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
 
   return {
     loadActiveUser,
+    stepUpWindowMs: config.stepUpWindowMs,
 
     async signIn(
       input: { email: string; password: string; totp?: string | undefined },
@@ -262,6 +263,29 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
           entityId: user.id,
           requestId: context.requestId,
         });
+      });
+    },
+
+    /**
+     * Proves the second factor again for a signed-in user (step-up), before an action that
+     * needs it. The same lockout and replay guard as signing in apply; a wrong code is a
+     * problem with the field, not the end of the session.
+     */
+    async stepUp(user: AuthenticatedUser, code: string, context: RequestContext): Promise<void> {
+      if (!user.secondFactorEnabled) throw new Conflict("Add an authenticator app to your account first.");
+      try {
+        await verifySecondFactor(user.id, { code }, context);
+      } catch (error) {
+        if (error instanceof Unauthenticated) throw new ValidationFailed([{ path: "code", message: INCORRECT_CODE }]);
+        throw error;
+      }
+      await audit.recordAlone({
+        actor: user,
+        action: "auth.step-up",
+        entityType: "User",
+        entityId: user.id,
+        teamId: user.team?.id ?? null,
+        requestId: context.requestId,
       });
     },
 

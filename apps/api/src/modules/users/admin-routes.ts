@@ -12,7 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";
-import { requestContext } from "../request-context.ts";
+import { requestContext, stepUpOf } from "../request-context.ts";
 import type { UserAdminService } from "./admin-service.ts";
 
 const userParams = z.object({ id: z.uuid({ message: "Must be a valid identifier" }) });
@@ -45,7 +45,9 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: UserAdminService }> = a
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await admin.inviteUser(request.user!, request.body, requestContext(request))),
+      reply
+        .code(201)
+        .send(await admin.inviteUser(request.user!, request.body, stepUpOf(request), requestContext(request))),
   );
 
   app.get(
@@ -69,23 +71,26 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: UserAdminService }> = a
         response: { 200: adminUserSchema },
       },
     },
-    async (request) => admin.updateUser(request.user!, request.params.id, request.body, requestContext(request)),
+    async (request) =>
+      admin.updateUser(request.user!, request.params.id, request.body, stepUpOf(request), requestContext(request)),
   );
 
-  const statusChange = (path: string, summary: string, run: typeof admin.disableUser) =>
+  const statusChange = (path: string, summary: string, run: typeof admin.enableUser) =>
     app.post(
       `/users/:id/${path}`,
       {
         config: adminOnly,
         schema: { tags: ["admin"], summary, params: userParams, response: { 200: adminUserSchema } },
       },
-      async (request) => run(request.user!, request.params.id, requestContext(request)),
+      async (request) => run(request.user!, request.params.id, stepUpOf(request), requestContext(request)),
     );
-  statusChange("disable", "Disable an account: its sessions end at once", admin.disableUser);
-  statusChange("enable", "Enable a disabled account", admin.enableUser);
+  statusChange("disable", "Disable an account: its sessions end at once", (admin_, id, _stepUp, context) =>
+    admin.disableUser(admin_, id, context),
+  );
+  statusChange("enable", "Enable a disabled account (a staff account needs a step-up)", admin.enableUser);
   statusChange(
     "reset-second-factor",
-    "Remove a user's authenticator app, so they set it up again",
+    "Remove a user's authenticator app, so they set it up again (needs a step-up)",
     admin.resetSecondFactor,
   );
 
@@ -101,7 +106,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: UserAdminService }> = a
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await admin.reissueInvitation(request.user!, request.params.id, requestContext(request))),
+      reply
+        .code(201)
+        .send(
+          await admin.reissueInvitation(request.user!, request.params.id, stepUpOf(request), requestContext(request)),
+        ),
   );
 
   app.get(

@@ -6,11 +6,13 @@ import {
   type UpdateUserRequest,
 } from "@cse/contracts";
 import type { Config } from "../../config.ts";
+import type { Clock } from "../../services/clock.ts";
 import type { Database, Transaction } from "../../db/client.ts";
 import { Conflict, NotFound, ValidationFailed } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { Role, UserStatus } from "../../generated/prisma/enums.ts";
 import type { RequestContext } from "../../services/context.ts";
+import { isStaffRole, requireRecentStepUp, type StepUp } from "./step-up.ts";
 import type { AuditService } from "../audit/service.ts";
 import { invitationPath, newInvitationToken } from "./invitation-token.ts";
 import { toAdminUser } from "./admin-user.ts";
@@ -20,6 +22,7 @@ interface AdminDependencies {
   readonly db: Database;
   readonly audit: AuditService;
   readonly config: Config;
+  readonly clock: Clock;
 }
 
 export interface ListUsersQuery {
@@ -48,7 +51,7 @@ function decodeCursor(cursor: string | undefined): string | undefined {
 }
 
 /** Account management for administrators. Every change is audited; none touches referral content. */
-export function createUserAdminService({ db, audit, config }: AdminDependencies) {
+export function createUserAdminService({ db, audit, config, clock }: AdminDependencies) {
   async function findUser(tx: Transaction | Database, id: string) {
     const user = await tx.user.findUnique({ where: { id }, include: userWithMembership });
     if (!user) throw new NotFound("There is no user with that id.");
@@ -84,10 +87,13 @@ export function createUserAdminService({ db, audit, config }: AdminDependencies)
     action: string,
     context: RequestContext,
     change: (tx: Transaction, user: Awaited<ReturnType<typeof findUser>>) => Promise<Prisma.UserUpdateInput>,
+    stepUpNeeded: (user: Awaited<ReturnType<typeof findUser>>) => StepUp | null = () => null,
   ) {
     if (id === admin.id) throw new Conflict("You cannot do this to your own account. Ask another administrator.");
     return db.$transaction(async (tx) => {
       const user = await findUser(tx, id);
+      const stepUp = stepUpNeeded(user);
+      const proof = stepUp ? requireRecentStepUp(stepUp, clock.now(), config.stepUpWindowMs) : {};
       const updated = await tx.user.update({
         where: { id },
         data: await change(tx, user),
@@ -101,6 +107,7 @@ export function createUserAdminService({ db, audit, config }: AdminDependencies)
         entityId: id,
         teamId: user.teamId,
         requestId: context.requestId,
+        ...(stepUp ? { details: proof } : {}),
       });
       return toAdminUser(updated);
     });
@@ -141,7 +148,13 @@ export function createUserAdminService({ db, audit, config }: AdminDependencies)
       return toAdminUser(await findUser(db, id));
     },
 
-    async inviteUser(admin: AuthenticatedUser, input: InviteUserRequest & { email: string }, context: RequestContext) {
+    async inviteUser(
+      admin: AuthenticatedUser,
+      input: InviteUserRequest & { email: string },
+      stepUp: StepUp,
+      context: RequestContext,
+    ) {
+      const proof = isStaffRole(input.role) ? requireRecentStepUp(stepUp, clock.now(), config.stepUpWindowMs) : {};
       return db.$transaction(async (tx) => {
         const teamId = input.teamId ?? null;
         await checkMembership(tx, input.role, input.organisationId, teamId);
@@ -168,13 +181,19 @@ export function createUserAdminService({ db, audit, config }: AdminDependencies)
           entityId: user.id,
           teamId,
           requestId: context.requestId,
-          details: { role: input.role },
+          details: { role: input.role, ...proof },
         });
         return { user: toAdminUser(user), ...invitation };
       });
     },
 
-    async updateUser(admin: AuthenticatedUser, id: string, input: UpdateUserRequest, context: RequestContext) {
+    async updateUser(
+      admin: AuthenticatedUser,
+      id: string,
+      input: UpdateUserRequest,
+      stepUp: StepUp,
+      context: RequestContext,
+    ) {
       return db.$transaction(async (tx) => {
         const user = await findUser(tx, id);
         const role = input.role ?? user.role;
@@ -184,6 +203,9 @@ export function createUserAdminService({ db, audit, config }: AdminDependencies)
         if (id === admin.id && role !== user.role)
           throw new Conflict("You cannot change your own role. Ask another administrator.");
         await checkMembership(tx, role, organisationId, teamId);
+        // Elevating: a staff role given, or a staff member moved to a team whose records they gain.
+        const elevates = isStaffRole(role) && (role !== user.role || teamId !== (user.team?.id ?? null));
+        const proof = elevates ? requireRecentStepUp(stepUp, clock.now(), config.stepUpWindowMs) : {};
         const updated = await tx.user.update({
           where: { id },
           data: {
@@ -206,7 +228,14 @@ export function createUserAdminService({ db, audit, config }: AdminDependencies)
           entityId: id,
           teamId,
           requestId: context.requestId,
-          details: { fields: Object.keys(input).sort(), role, teamId, organisationId, sessionsRevoked: accessChanged },
+          details: {
+            fields: Object.keys(input).sort(),
+            role,
+            teamId,
+            organisationId,
+            sessionsRevoked: accessChanged,
+            ...proof,
+          },
         });
         return toAdminUser(updated);
       });
@@ -215,23 +244,40 @@ export function createUserAdminService({ db, audit, config }: AdminDependencies)
     disableUser: (admin: AuthenticatedUser, id: string, context: RequestContext) =>
       changeStatus(admin, id, "user.disable", context, async () => ({ status: "DISABLED", disabledAt: new Date() })),
 
-    enableUser: (admin: AuthenticatedUser, id: string, context: RequestContext) =>
-      changeStatus(admin, id, "user.enable", context, async (tx, user) => {
-        const row = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-        return { status: row.passwordHash ? "ACTIVE" : "INVITED", disabledAt: null };
-      }),
+    /** Giving a staff account its access back is as sensitive as creating one. */
+    enableUser: (admin: AuthenticatedUser, id: string, stepUp: StepUp, context: RequestContext) =>
+      changeStatus(
+        admin,
+        id,
+        "user.enable",
+        context,
+        async (tx, user) => {
+          const row = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+          return { status: row.passwordHash ? "ACTIVE" : "INVITED", disabledAt: null };
+        },
+        (user) => (isStaffRole(user.role) ? stepUp : null),
+      ),
 
-    resetSecondFactor: (admin: AuthenticatedUser, id: string, context: RequestContext) =>
-      changeStatus(admin, id, "user.second-factor.reset", context, async (tx) => {
-        await tx.recoveryCode.deleteMany({ where: { userId: id } });
-        return { totpSecret: null, totpEnabledAt: null, totpLastStep: null };
-      }),
+    resetSecondFactor: (admin: AuthenticatedUser, id: string, stepUp: StepUp, context: RequestContext) =>
+      changeStatus(
+        admin,
+        id,
+        "user.second-factor.reset",
+        context,
+        async (tx) => {
+          await tx.recoveryCode.deleteMany({ where: { userId: id } });
+          return { totpSecret: null, totpEnabledAt: null, totpLastStep: null };
+        },
+        () => stepUp,
+      ),
 
     /** A new one-time link: an invitation for someone new, a password reset for an existing account. */
-    async reissueInvitation(admin: AuthenticatedUser, id: string, context: RequestContext) {
+    async reissueInvitation(admin: AuthenticatedUser, id: string, stepUp: StepUp, context: RequestContext) {
       return db.$transaction(async (tx) => {
         const user = await findUser(tx, id);
         if (user.status === "DISABLED") throw new Conflict("Enable this account before sending it a new link.");
+        // Whoever holds the new link sets the password: for any account, that is a takeover.
+        const proof = requireRecentStepUp(stepUp, clock.now(), config.stepUpWindowMs);
         const invitation = await issueInvitation(tx, id, admin.id);
         await audit.record(tx, {
           actor: admin,
@@ -240,7 +286,7 @@ export function createUserAdminService({ db, audit, config }: AdminDependencies)
           entityId: id,
           teamId: user.teamId,
           requestId: context.requestId,
-          details: { reset: user.status === "ACTIVE" },
+          details: { reset: user.status === "ACTIVE", ...proof },
         });
         return { user: toAdminUser(user), ...invitation };
       });

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { api } from "../../api/client.ts";
 import { BackLink, Button, ErrorSummary, TextInput, errorsFromForm } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
+import { useStepUp } from "../auth/use-step-up.tsx";
 import { treatBlankAs } from "../forms/blank-fields.ts";
 import { applyServerFailure } from "../forms/server-errors.ts";
 import { InvitationLink } from "./InvitationLink.tsx";
@@ -19,6 +20,7 @@ export function InviteUserPage() {
   const { organisations, teams } = useReferenceLists();
   const [issued, setIssued] = useState<InvitationIssued | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const { withStepUp, dialog } = useStepUp();
   const form = useForm<InviteForm>({
     resolver: treatBlankAs(zodResolver(inviteUserRequestSchema), {
       teamId: null,
@@ -39,7 +41,7 @@ export function InviteUserPage() {
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
-      setIssued(await api.post<InvitationIssued>("/api/admin/users", values));
+      setIssued(await withStepUp(() => api.post<InvitationIssued>("/api/admin/users", values)));
     } catch (error) {
       setFailure(applyServerFailure(error, form.setError, fields));
     }
@@ -86,6 +88,7 @@ export function InviteUserPage() {
             Invite user
           </Button>
         </form>
+        {dialog}
       </div>
     </div>
   );

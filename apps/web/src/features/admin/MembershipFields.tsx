@@ -34,7 +34,9 @@ export function MembershipFields({
         options={(Object.keys(roleLabels) as Role[]).map((value) => ({
           value,
           label: roleLabels[value],
-          ...(teamRoles.includes(value)
+          // One team question, revealed under whichever team role is chosen: rendered under both,
+          // the page had two fields with one id and the label pointed at the hidden one.
+          ...(teamRoles.includes(value) && value === role
             ? {
                 conditional: (
                   <Select

@@ -24,6 +24,7 @@ import {
   errorsFromForm,
 } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
+import { useStepUp } from "../auth/use-step-up.tsx";
 import { treatBlankAs } from "../forms/blank-fields.ts";
 import { applyServerFailure } from "../forms/server-errors.ts";
 import { InvitationLink } from "./InvitationLink.tsx";
@@ -41,6 +42,7 @@ export function UserPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [issued, setIssued] = useState<InvitationIssued | null>(null);
+  const { withStepUp, dialog } = useStepUp();
   const form = useForm<EditForm>({
     resolver: treatBlankAs(zodResolver(updateUserRequestSchema), { teamId: null, jobTitle: null }),
     shouldFocusError: false,
@@ -74,7 +76,7 @@ export function UserPage() {
     setFailure(null);
     setNotice(null);
     try {
-      show(await api.post<AdminUser>(`/api/admin/users/${id}/${path}`));
+      show(await withStepUp(() => api.post<AdminUser>(`/api/admin/users/${id}/${path}`)));
       setNotice(done);
     } catch (error) {
       setFailure(describeFailure(error));
@@ -85,7 +87,7 @@ export function UserPage() {
     setFailure(null);
     setNotice(null);
     try {
-      show(await api.patch<AdminUser>(`/api/admin/users/${id}`, values));
+      show(await withStepUp(() => api.patch<AdminUser>(`/api/admin/users/${id}`, values)));
       setNotice("Changes saved. If their access changed, they have been signed out.");
     } catch (error) {
       setFailure(applyServerFailure(error, form.setError, fields));
@@ -172,9 +174,10 @@ export function UserPage() {
                 variant="secondary"
                 onClick={() => {
                   setFailure(null);
-                  api
-                    .post<InvitationIssued>(`/api/admin/users/${id}/invitation`)
-                    .then(setIssued, (error: unknown) => setFailure(describeFailure(error)));
+                  withStepUp(() => api.post<InvitationIssued>(`/api/admin/users/${id}/invitation`)).then(
+                    setIssued,
+                    (error: unknown) => setFailure(describeFailure(error)),
+                  );
                 }}
               >
                 {user.status === "INVITED" ? "Create a new invitation link" : "Create a password reset link"}
@@ -213,6 +216,7 @@ export function UserPage() {
             </div>
           </>
         ) : null}
+        {dialog}
       </div>
     </div>
   );
