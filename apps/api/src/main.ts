@@ -84,7 +84,7 @@ try {
   }
 
   const secrets = await resolveSecrets(config);
-  const db = (running.db = createDatabaseClient({ url: database.url }));
+  const db = (running.db = createDatabaseClient({ url: database.url, timeoutMs: config.databaseTimeoutMs }));
   const seeded = await seedDatabase(db, config, createSecretBox(secrets.encryptionKey));
   if (seeded.referenceData) log.info("reference data seeded: teams, routing rules, bank-holiday exceptions");
   if (seeded.demoReferrals > 0)

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "../db/errors.ts";
 import { DomainError, errorCodes, TooManyAttempts, type ErrorCode, type FieldError } from "../errors.ts";
 
 /** RFC 9457 problem details, as every error leaves the API. */
@@ -107,6 +108,14 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     // Fastify's own client errors (malformed JSON, wrong content type, body too large,
     // rate limits) carry messages written by Fastify, never user data.
     return sendProblem(reply, request, statusToCode(status), { status, detail: error.message });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Not a fault of ours to alarm on per request: the readiness probe reports the outage.
+    request.log.warn({ err: { type: error.name, code: error.code } }, "database unavailable");
+    reply.header("retry-after", 5);
+    return sendProblem(reply, request, "unavailable", {
+      detail: "The service cannot reach its database at the moment. Nothing was saved. Try again in a minute.",
+    });
   }
   request.log.error({ err: error }, "request failed");
   // A 5xx says only that something went wrong: no message, no stack, nothing to learn from.
