@@ -16,7 +16,9 @@ const transferReason = (emptyMessage: string) => requiredText("Reason", 2_000, e
 /** POST /api/referrals/:id/transfer: ask another district team to take the referral. */
 export const transferRequestSchema = z
   .strictObject({
-    teamId: uuidSchema.meta({ description: "The district team asked to take the referral" }),
+    teamId: z
+      .uuid({ error: "Choose the team that should take the referral" })
+      .meta({ description: "The district team asked to take the referral" }),
     reason: transferReason("Enter why the referral should move to this team"),
   })
   .meta({
