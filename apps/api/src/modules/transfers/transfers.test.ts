@@ -207,6 +207,12 @@ describe("transfers between teams", () => {
     // Answered once: a second answer is a conflict, not a second move.
     expect((await world.clients.lead.post(`/api/transfers/${transferId}/accept`)).statusCode).toBe(409);
 
+    expect(
+      await context.test.db.auditEvent.count({
+        where: { referralId: id, action: "transfer.reject", entityId: transferId },
+      }),
+    ).toBe(1);
+
     // Once seen, the news is cleared from the alerts.
     await world.clients.leedsTriage.post("/api/alerts/read");
     const later = (await world.clients.leedsTriage.get("/api/alerts")).json<AlertList>();
@@ -228,6 +234,31 @@ describe("transfers between teams", () => {
     const file = (await world.clients.leedsTriage.get(`/api/referrals/${id}`)).json<TeamReferralDetail>();
     expect(file.chronology.at(-1)?.type).toBe("TRANSFER_CANCELLED");
     expect(file.pendingTransfer).toBeNull();
+    expect(
+      await context.test.db.auditEvent.count({
+        where: { referralId: id, action: "transfer.cancel", entityId: transferId },
+      }),
+    ).toBe(1);
+    const leadAlerts = (await world.clients.lead.get("/api/alerts")).json<AlertList>();
+    expect(leadAlerts.alerts.some((alert) => alert.referralId === id)).toBe(false);
+  });
+
+  it("refuses to accept a referral the sending team decided while the transfer waited", async () => {
+    clock.set(MONDAY_MORNING);
+    const id = await leedsReferral();
+    const transferId = await askBradford(id);
+    const decision = await world.clients.leedsLead.post(`/api/referrals/${id}/decision`, {
+      outcome: "STRATEGY_DISCUSSION",
+      reason: "Strategy discussion arranged in Leeds.",
+      messageToReferrer: "Thank you.",
+    });
+    expect(decision.statusCode, decision.body).toBe(200);
+    const accept = await world.clients.lead.post(`/api/transfers/${transferId}/accept`);
+    expect(accept.statusCode).toBe(409);
+    expect(accept.json<{ detail: string }>().detail).toMatch(/recorded a decision since asking/);
+    const stored = await context.test.db.referral.findUniqueOrThrow({ where: { id }, include: { team: true } });
+    expect(stored.team.code).toBe("leeds");
+    expect((await context.test.db.transfer.findUniqueOrThrow({ where: { id: transferId } })).status).toBe("PENDING");
   });
 
   it("keeps one pending transfer, refuses closed referrals, and stores nothing for bad input", async () => {
