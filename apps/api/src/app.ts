@@ -10,6 +10,7 @@ import { draftRoutes } from "./modules/drafts/routes.ts";
 import { alertRoutes } from "./modules/alerts/routes.ts";
 import { referralRoutes } from "./modules/referrals/routes.ts";
 import { triageRoutes } from "./modules/triage/routes.ts";
+import { referralTransferRoutes, transferRoutes } from "./modules/transfers/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { adminRoutes } from "./modules/users/admin-routes.ts";
 import { invitationRoutes } from "./modules/users/invitation-routes.ts";
@@ -101,6 +102,8 @@ export async function buildApp({
     triage: services.triage,
   });
   await app.register(triageRoutes, { prefix: "/api/referrals", triage: services.triage });
+  await app.register(referralTransferRoutes, { prefix: "/api/referrals", transfers: services.transfers });
+  await app.register(transferRoutes, { prefix: "/api/transfers", transfers: services.transfers });
   await app.register(alertRoutes, { prefix: "/api/alerts", alerts: services.alerts });
   await app.register(webApp, { distDir: config.webDistDir });
 

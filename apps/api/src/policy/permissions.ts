@@ -30,6 +30,19 @@ export const PERMISSIONS = {
   /** Hub staff send a referral the rules could not route to a district team. */
   "referral.route-from-hub": ["TRIAGE", "LEAD"],
   "alert.read": ["TRIAGE", "LEAD"],
+  /** Ask another district team to take a referral the team holds. */
+  "transfer.request": ["TRIAGE", "LEAD"],
+  /**
+   * See a referral another team asks yours to take: only enough to decide (reference, age,
+   * area, risk and reasons, why), never the file. An access of its own, audited as such.
+   */
+  "transfer.review": ["LEAD"],
+  /** Accept or refuse a transfer to the lead's team. */
+  "transfer.decide": ["LEAD"],
+  /** Withdraw a transfer the team asked for, while it waits. */
+  "transfer.cancel": ["TRIAGE", "LEAD"],
+  /** The transfer inbox: incoming (leads see what waits for them) and outgoing. */
+  "transfer.list": ["TRIAGE", "LEAD"],
   "draft.manage": ["REFERRER"],
   "user.manage": ["ADMIN"],
   "organisation.manage": ["ADMIN"],

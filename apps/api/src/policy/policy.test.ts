@@ -55,6 +55,18 @@ describe("the policy's scopes", () => {
     });
   });
 
+  it("lets the receiving lead review and decide a transfer only while one waits for their team", () => {
+    const waiting = { transfers: { some: { status: "PENDING", toTeamId: "bradford" } } };
+    expect(referralScope(user("LEAD"), "transfer.review")).toEqual(waiting);
+    expect(referralScope(user("LEAD"), "transfer.decide")).toEqual(waiting);
+    expect(referralScope(user("TRIAGE"), "transfer.review")).toEqual(NOTHING);
+    expect(referralScope(user("TRIAGE"), "transfer.decide")).toEqual(NOTHING);
+    // Asking and withdrawing belong to the team that holds the referral.
+    expect(referralScope(user("TRIAGE"), "transfer.request")).toEqual({ teamId: "bradford" });
+    expect(referralScope(user("TRIAGE"), "transfer.cancel")).toEqual({ teamId: "bradford" });
+    expect(referralScope(user("REFERRER"), "transfer.request")).toEqual(NOTHING);
+  });
+
   it("never lets an administrator near referral content, for any action", () => {
     for (const action of Object.keys(PERMISSIONS).filter((name) => name.startsWith("referral.")))
       expect(referralScope(user("ADMIN"), action as "referral.read"), action).toEqual(NOTHING);

@@ -28,6 +28,10 @@ export type ReferralAction = Extract<
   | "referral.decide"
   | "decision.approve"
   | "referral.route-from-hub"
+  | "transfer.request"
+  | "transfer.review"
+  | "transfer.decide"
+  | "transfer.cancel"
 >;
 
 /** The referrals the user may do the action to. */
@@ -42,6 +46,12 @@ export function referralScope(user: AuthenticatedUser, action: ReferralAction): 
       if (!user.team) return NOTHING;
       // Only the hub routes, and only what the hub holds.
       if (action === "referral.route-from-hub") return { teamId: user.team.id, team: { isHub: true } };
+      // A transfer's receiving lead reaches the referral only while a transfer to their team
+      // waits, and only for these actions (the review shows a summary, never the file).
+      if (action === "transfer.review" || action === "transfer.decide")
+        return { transfers: { some: { status: "PENDING", toTeamId: user.team.id } } };
+      // Asking for or withdrawing a transfer is the owning team's: it keeps the referral until
+      // the other lead accepts, and loses it (everything, its own notes included) afterwards.
       // The owning team, whatever the member's agency: co-located teams share the referral.
       return { teamId: user.team.id };
     default:

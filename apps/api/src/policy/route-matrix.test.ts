@@ -113,6 +113,13 @@ const hubOnly: Record<Principal, Expected> = {
   leadSameTeam: 404,
   hubTriage: "allow",
 };
+/** Answering a transfer from Bradford to Leeds: Leeds's lead only; the sender cannot see it. */
+const leedsLeadOnly: Record<Principal, Expected> = {
+  ...everyone(403),
+  anonymous: 401,
+  leadSameTeam: 404,
+  leadOtherTeam: "allow",
+};
 const thatDraft: Record<Principal, Expected> = { ...referrersOnly, otherReferrer: 404 };
 const halfwaySignedIn: Record<Principal, Expected> = everyone(401);
 
@@ -329,7 +336,47 @@ const MATRIX: Record<string, Row> = {
     },
     expect: hubOnly,
   },
+  "POST /api/referrals/{id}/transfer": {
+    probe: async (w) => ({
+      method: "POST",
+      url: `/api/referrals/${(await w.newReferral()).id}/transfer`,
+      body: { teamId: w.leedsTeamId, reason: "The child has moved to Leeds." },
+    }),
+    expect: bradfordTeam,
+  },
+  "GET /api/transfers": {
+    probe: () => ({ method: "GET", url: "/api/transfers?box=incoming" }),
+    expect: teamMembers,
+  },
+  "POST /api/transfers/{id}/accept": {
+    probe: async (w) => ({ method: "POST", url: `/api/transfers/${await waitingTransfer(w)}/accept` }),
+    expect: leedsLeadOnly,
+  },
+  "POST /api/transfers/{id}/reject": {
+    probe: async (w) => ({
+      method: "POST",
+      url: `/api/transfers/${await waitingTransfer(w)}/reject`,
+      body: { reason: "The family lives in Bradford." },
+    }),
+    expect: leedsLeadOnly,
+  },
+  "POST /api/transfers/{id}/cancel": {
+    probe: async (w) => ({ method: "POST", url: `/api/transfers/${await waitingTransfer(w)}/cancel` }),
+    // The team that asked (it still holds the referral); nobody else can see the transfer.
+    expect: { ...bradfordTeam, leadOtherTeam: 404 },
+  },
 };
+
+/** A new Bradford referral that Bradford has asked Leeds to take: the transfer's id. */
+async function waitingTransfer(w: World): Promise<string> {
+  const created = await w.newReferral();
+  const asked = await w.clientOf("triageSameTeam").post(`/api/referrals/${created.id}/transfer`, {
+    teamId: w.leedsTeamId,
+    reason: "The child has moved to Leeds.",
+  });
+  expect(asked.statusCode).toBe(201);
+  return asked.json<{ pendingTransfer: { id: string } }>().pendingTransfer.id;
+}
 
 describe("the authorisation matrix", () => {
   let test: TestDatabase;

@@ -8,6 +8,7 @@ import { createAlertService } from "../modules/alerts/service.ts";
 import { createReferralAccess } from "../modules/referrals/access.ts";
 import { createTeamFileService } from "../modules/triage/file-service.ts";
 import { createTriageService } from "../modules/triage/service.ts";
+import { createTransferService } from "../modules/transfers/service.ts";
 import { createHealthService } from "../modules/health/service.ts";
 import { createIdempotency } from "../modules/referrals/idempotency.ts";
 import { createReferralReadingService } from "../modules/referrals/reading-service.ts";
@@ -35,6 +36,7 @@ export function createServices({ config, db, secrets, clock = systemClock }: Ser
   const throttle = createThrottle(db);
   const secretBox = createSecretBox(secrets.encryptionKey);
   const idempotency = createIdempotency(db);
+  const triageDependencies = { db, audit, access, clock, alerts, file: teamFile };
   return {
     audit,
     throttle,
@@ -46,7 +48,8 @@ export function createServices({ config, db, secrets, clock = systemClock }: Ser
     drafts: createDraftService({ db, audit, config }),
     referralSubmission: createReferralSubmissionService({ audit, idempotency, alerts, clock }),
     referralReading: createReferralReadingService({ db, audit, access, teamFile, clock }),
-    triage: createTriageService({ db, audit, access, clock, alerts, file: teamFile }),
+    triage: createTriageService(triageDependencies),
+    transfers: createTransferService(triageDependencies),
     alerts,
   };
 }

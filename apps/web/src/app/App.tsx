@@ -49,6 +49,9 @@ const TeamQueuePage = lazy(() =>
 const AlertsPage = lazy(() =>
   import("../features/alerts/AlertsPage.tsx").then((module) => ({ default: module.AlertsPage })),
 );
+const TransfersPage = lazy(() =>
+  import("../features/transfers/TransfersPage.tsx").then((module) => ({ default: module.TransfersPage })),
+);
 const ReferralPage = lazy(() =>
   import("../features/referrals/ReferralPage.tsx").then((module) => ({ default: module.ReferralPage })),
 );
@@ -147,6 +150,7 @@ export function App() {
                 {[
                   { path: "team", element: <TeamQueuePage /> },
                   { path: "alerts", element: <AlertsPage /> },
+                  { path: "transfers", element: <TransfersPage /> },
                 ].map((route) => (
                   <Route
                     key={route.path}

@@ -34,3 +34,8 @@ export function StatusTag({ status, audience }: { status: ReferralStatus; audien
   const labels = audience === "team" ? teamStatusLabels : referralStatusLabels;
   return <Tag colour={statusColours[status]}>{labels[status]}</Tag>;
 }
+
+/** Another team has been asked to take the referral; this team keeps it until they accept. */
+export function TransferRequestedTag() {
+  return <Tag colour="magenta">Transfer requested</Tag>;
+}

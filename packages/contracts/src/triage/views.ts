@@ -11,6 +11,7 @@ import {
   riskSchema,
 } from "../referral/views.ts";
 import { visibilitySchema } from "./requests.ts";
+import { acceptedTransferViewSchema, pendingTransferViewSchema } from "./transfers.ts";
 
 const personRefSchema = z.object({ id: uuidSchema, name: z.string() });
 const teamRefSchema = z.object({ id: uuidSchema, name: z.string() });
@@ -41,6 +42,8 @@ export const teamQueueItemSchema = z.object({
   attention: z.array(attentionSchema),
   /** Received through the hub because it could not be routed automatically. */
   awaitingRouting: z.boolean(),
+  /** Another team has been asked to take it; this team keeps it (and its clock) until then. */
+  transferRequested: z.boolean(),
 });
 export type TeamQueueItem = z.infer<typeof teamQueueItemSchema>;
 
@@ -112,6 +115,8 @@ export const triageActionSchema = z.enum([
   "decide",
   "decide-approval",
   "route-from-hub",
+  "request-transfer",
+  "cancel-transfer",
 ]);
 export type TriageAction = z.infer<typeof triageActionSchema>;
 
@@ -149,6 +154,12 @@ export const teamReferralDetailSchema = z.object({
   assignableMembers: z.array(personRefSchema),
   /** Teams the hub may route this referral to (empty unless the viewer may route it). */
   routableTeams: z.array(teamRefSchema),
+  /** Set while another team has been asked to take the referral ("transfer requested"). */
+  pendingTransfer: pendingTransferViewSchema.nullable(),
+  /** Set when the referral came to this team by a transfer: the decision clock restarted then. */
+  transferredIn: acceptedTransferViewSchema.nullable(),
+  /** District teams this referral may be transferred to (empty unless the viewer may ask). */
+  transferTeams: z.array(teamRefSchema),
 });
 export type TeamReferralDetail = z.infer<typeof teamReferralDetailSchema>;
 
@@ -164,7 +175,12 @@ export type ReferralDetail = z.infer<typeof referralDetailSchema>;
 
 export const alertSchema = z.object({
   id: uuidSchema,
-  kind: z.enum(["RED_REFERRAL"]),
+  /**
+   * RED_REFERRAL: nobody has claimed a RED referral. TRANSFER_REQUESTED: another team asks the
+   * lead's team to take a referral (opens the transfer inbox). TRANSFER_REJECTED: the lead of
+   * another team refused a transfer this member asked for.
+   */
+  kind: z.enum(["RED_REFERRAL", "TRANSFER_REQUESTED", "TRANSFER_REJECTED"]),
   referralId: uuidSchema,
   reference: z.string(),
   risk: riskRatingSchema,

@@ -1,10 +1,31 @@
 import type { AlertList } from "@cse/contracts";
 import type { Database, Transaction } from "../../db/client.ts";
+import type { AlertKind } from "../../generated/prisma/enums.ts";
 import { referralScope } from "../../policy/policy.ts";
 import type { Clock } from "../../services/clock.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 
 const LIST_LIMIT = 50;
+
+/** One alert of this kind to each recipient; one already there (resolved or not) is new again. */
+async function notify(
+  tx: Transaction,
+  kind: AlertKind,
+  referralId: string,
+  teamId: string,
+  recipients: readonly { id: string }[],
+  now: Date,
+): Promise<void> {
+  const recipientIds = recipients.map((recipient) => recipient.id);
+  await tx.alert.updateMany({
+    where: { referralId, kind, recipientId: { in: recipientIds } },
+    data: { resolvedAt: null, readAt: null, createdAt: now, teamId },
+  });
+  await tx.alert.createMany({
+    data: recipientIds.map((recipientId) => ({ recipientId, referralId, teamId, kind, createdAt: now })),
+    skipDuplicates: true,
+  });
+}
 
 /**
  * In-app alerts. A RED referral tells every member of the owning team at once, in the same
@@ -42,14 +63,60 @@ export function createAlertService({ db, clock }: { db: Database; clock: Clock }
 
     /** Somebody holds the referral now (or it left the team): nobody needs telling any more. */
     async resolveForReferral(tx: Transaction, referralId: string, now: Date): Promise<void> {
-      await tx.alert.updateMany({ where: { referralId, resolvedAt: null }, data: { resolvedAt: now } });
+      // A transfer's alerts follow the transfer, not who holds the referral.
+      await tx.alert.updateMany({
+        where: { referralId, kind: "RED_REFERRAL", resolvedAt: null },
+        data: { resolvedAt: now },
+      });
+    },
+
+    /** Tells the receiving team's leads that a transfer waits for them. */
+    async raiseTransferRequested(
+      tx: Transaction,
+      transfer: { referralId: string; toTeamId: string },
+      now: Date,
+    ): Promise<void> {
+      const leads = await tx.user.findMany({
+        where: { teamId: transfer.toTeamId, role: "LEAD", status: "ACTIVE" },
+        select: { id: true },
+      });
+      await notify(tx, "TRANSFER_REQUESTED", transfer.referralId, transfer.toTeamId, leads, now);
+    },
+
+    /** The transfer has been answered (or withdrawn): its leads need no reminding. */
+    async resolveTransferRequested(tx: Transaction, referralId: string, now: Date): Promise<void> {
+      await tx.alert.updateMany({
+        where: { referralId, kind: "TRANSFER_REQUESTED", resolvedAt: null },
+        data: { resolvedAt: now },
+      });
+    },
+
+    /** Tells whoever asked for a transfer that the other team's lead refused it. */
+    async raiseTransferRejected(
+      tx: Transaction,
+      transfer: { referralId: string; fromTeamId: string; requestedById: string },
+      now: Date,
+    ): Promise<void> {
+      await notify(
+        tx,
+        "TRANSFER_REJECTED",
+        transfer.referralId,
+        transfer.fromTeamId,
+        [{ id: transfer.requestedById }],
+        now,
+      );
     },
 
     async list(user: AuthenticatedUser): Promise<AlertList> {
       const where = {
         recipientId: user.id,
         resolvedAt: null,
-        referral: referralScope(user, "referral.read-as-team"),
+        // Alerts never widen access: about a referral the member may open as its team, or (a
+        // lead) a transfer waiting for their team, which opens the transfer inbox, not the file.
+        OR: [
+          { referral: referralScope(user, "referral.read-as-team") },
+          { kind: "TRANSFER_REQUESTED" as const, referral: referralScope(user, "transfer.review") },
+        ],
       };
       const [alerts, unread] = await Promise.all([
         db.alert.findMany({
@@ -81,7 +148,15 @@ export function createAlertService({ db, clock }: { db: Database; clock: Clock }
     },
 
     async markAllRead(user: AuthenticatedUser): Promise<void> {
-      await db.alert.updateMany({ where: { recipientId: user.id, readAt: null }, data: { readAt: clock.now() } });
+      const now = clock.now();
+      await db.$transaction([
+        // A refused transfer is news, not work: once seen, it has told the member what it had to.
+        db.alert.updateMany({
+          where: { recipientId: user.id, readAt: null, kind: "TRANSFER_REJECTED" },
+          data: { readAt: now, resolvedAt: now },
+        }),
+        db.alert.updateMany({ where: { recipientId: user.id, readAt: null }, data: { readAt: now } }),
+      ]);
     },
   };
 }

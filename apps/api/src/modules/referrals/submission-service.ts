@@ -10,7 +10,6 @@ import {
   normalisePostcode,
   redEscalationDueAt,
   routeByPostcode,
-  type BankHolidayException,
 } from "@cse/domain";
 import type { Transaction } from "../../db/client.ts";
 import { Forbidden } from "../../errors.ts";
@@ -21,6 +20,7 @@ import type { AlertService } from "../alerts/service.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import { requestHash, type Idempotency } from "./idempotency.ts";
+import { bankHolidayExceptions } from "./working-calendar.ts";
 
 type Rating = NonNullable<ValidReferral["concern"]["indicators"][keyof ValidReferral["concern"]["indicators"]]>;
 /** The signs ticked, with their ratings; a sign not ticked is not known and stored as no row. */
@@ -36,11 +36,6 @@ async function nextReferenceNumber(tx: Transaction, year: number): Promise<numbe
     ON CONFLICT ("year") DO UPDATE SET "lastNumber" = "ReferenceSequence"."lastNumber" + 1
     RETURNING "lastNumber"`;
   return rows[0]!.lastNumber;
-}
-
-async function bankHolidayExceptions(tx: Transaction): Promise<BankHolidayException[]> {
-  const rows = await tx.bankHolidayException.findMany();
-  return rows.map((row) => ({ date: row.date.toISOString().slice(0, 10), change: row.change, name: row.name }));
 }
 
 /**

@@ -10,6 +10,8 @@ export interface TriageState {
   readonly assigneeId: string | null;
   readonly teamIsHub: boolean;
   readonly hasPendingRiskOverride: boolean;
+  /** Another team's lead has been asked to take the referral and has not answered. */
+  readonly hasPendingTransfer: boolean;
 }
 
 const OPEN_FOR_WORK: readonly ReferralStatus[] = ["SUBMITTED", "IN_TRIAGE"];
@@ -80,6 +82,25 @@ const RULES: Record<TriageAction, Rule> = {
         : OPEN_FOR_WORK.includes(state.status)
           ? null
           : "This referral can no longer be routed.",
+  },
+  // The sending team keeps the referral, its clock and its duties while a transfer waits, so
+  // every other action stays open; only a second transfer is refused (database guard too).
+  "request-transfer": {
+    permission: "transfer.request",
+    blockedBecause: (state) =>
+      state.teamIsHub
+        ? "The hub sends referrals to a district team with “Send to a district team”, not by a transfer."
+        : state.status === "DECIDED"
+          ? "The decision has been made: a decided referral cannot be transferred."
+          : state.status === "AWAITING_APPROVAL"
+            ? "A decision is waiting for the lead's approval: a referral cannot be transferred until it is answered."
+            : state.hasPendingTransfer
+              ? "A transfer of this referral is already waiting for the other team's lead."
+              : null,
+  },
+  "cancel-transfer": {
+    permission: "transfer.cancel",
+    blockedBecause: (state) => (state.hasPendingTransfer ? null : "No transfer of this referral is waiting."),
   },
 };
 

@@ -9,11 +9,18 @@ import type { AuthenticatedUser } from "../users/user-record.ts";
 import { availableActions, type TriageState } from "./actions.ts";
 import { teamFileInclude, toTeamFile } from "./file-view.ts";
 import { referralStateSelect, type ReferralState } from "./referral-change.ts";
+import { bankHolidayExceptions } from "../referrals/working-calendar.ts";
+import { transferIsOverdue } from "../transfers/overdue.ts";
 
 export const triageStateSelect = {
   ...referralStateSelect,
   team: { select: { isHub: true } },
-  _count: { select: { riskOverrides: { where: { status: "PENDING_APPROVAL" } } } },
+  _count: {
+    select: {
+      riskOverrides: { where: { status: "PENDING_APPROVAL" } },
+      transfers: { where: { status: "PENDING" } },
+    },
+  },
 } as const;
 
 export interface LoadedState {
@@ -52,6 +59,7 @@ export function createTeamFileService({
         assigneeId: row.assigneeId,
         teamIsHub: row.team.isHub,
         hasPendingRiskOverride: row._count.riskOverrides > 0,
+        hasPendingTransfer: row._count.transfers > 0,
       },
     };
   }
@@ -65,6 +73,10 @@ export function createTeamFileService({
   ): Promise<TeamReferralDetail> {
     const row = await access.findIncluding(tx, user, id, "referral.read-as-team", context, teamFileInclude);
     const now = clock.now();
+    const pendingTransfer = row.transfers.find((transfer) => transfer.status === "PENDING") ?? null;
+    const pendingTransferOverdue = pendingTransfer
+      ? transferIsOverdue(pendingTransfer.requestedAt, await bankHolidayExceptions(tx), now)
+      : false;
     const notes = await tx.note.findMany({
       where: { referralId: id, AND: [noteVisibilityScope(user)] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -75,6 +87,7 @@ export function createTeamFileService({
       assigneeId: row.assigneeId,
       teamIsHub: row.team.isHub,
       hasPendingRiskOverride: row.riskOverrides.length > 0,
+      hasPendingTransfer: pendingTransfer !== null,
     });
     const assignableMembers = actions.includes("reassign")
       ? await tx.user.findMany({
@@ -85,6 +98,13 @@ export function createTeamFileService({
       : [];
     const routableTeams = actions.includes("route-from-hub")
       ? await tx.team.findMany({ where: { isHub: false }, orderBy: { name: "asc" }, select: { id: true, name: true } })
+      : [];
+    const transferTeams = actions.includes("request-transfer")
+      ? await tx.team.findMany({
+          where: { isHub: false, id: { not: row.teamId } },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        })
       : [];
     const approvedBy = row.decisionApprovedById
       ? await tx.user.findUnique({ where: { id: row.decisionApprovedById }, select: { id: true, displayName: true } })
@@ -99,7 +119,12 @@ export function createTeamFileService({
       requestId: context.requestId,
       details: { audience: "team", notesShown: notes.length },
     });
-    return toTeamFile(user, row, { notes, actions, assignableMembers, routableTeams, approvedBy }, now);
+    return toTeamFile(
+      user,
+      row,
+      { notes, actions, assignableMembers, routableTeams, approvedBy, transferTeams, pendingTransferOverdue },
+      now,
+    );
   }
 
   return {

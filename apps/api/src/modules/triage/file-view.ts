@@ -17,6 +17,16 @@ export const teamFileInclude = {
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
     include: { actor: { select: { displayName: true } } },
   },
+  // The one waiting transfer, and the acceptance that brought the referral to its team.
+  transfers: {
+    where: { status: { in: ["PENDING", "ACCEPTED"] } },
+    orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
+    include: {
+      fromTeam: { select: { id: true, name: true } },
+      toTeam: { select: { id: true, name: true } },
+      requestedBy: person,
+    },
+  },
 } as const satisfies Prisma.ReferralInclude;
 
 export type TeamFileRow = Prisma.ReferralGetPayload<{ include: typeof teamFileInclude }>;
@@ -61,6 +71,8 @@ export interface TeamFileExtras {
   readonly assignableMembers: readonly { id: string; displayName: string }[];
   readonly routableTeams: readonly { id: string; name: string }[];
   readonly approvedBy: { id: string; displayName: string } | null;
+  readonly transferTeams: readonly { id: string; name: string }[];
+  readonly pendingTransferOverdue: boolean;
 }
 
 export function toTeamFile(
@@ -72,6 +84,10 @@ export function toTeamFile(
   const child = row.child!;
   const pending = row.riskOverrides[0] ?? null;
   const decided = row.outcome && row.decidedAt && row.decidedBy;
+  const pendingTransfer = row.transfers.find((transfer) => transfer.status === "PENDING") ?? null;
+  const arrival = row.transfers.find(
+    (transfer) => transfer.status === "ACCEPTED" && transfer.toTeamId === row.teamId && transfer.decidedAt,
+  );
   return {
     audience: "team",
     id: row.id,
@@ -131,5 +147,19 @@ export function toTeamFile(
     actions: [...extras.actions],
     assignableMembers: extras.assignableMembers.map((member) => personRef(member)!),
     routableTeams: [...extras.routableTeams],
+    pendingTransfer: pendingTransfer
+      ? {
+          id: pendingTransfer.id,
+          toTeam: pendingTransfer.toTeam,
+          reason: pendingTransfer.reason,
+          requestedBy: personRef(pendingTransfer.requestedBy)!,
+          requestedAt: pendingTransfer.requestedAt.toISOString(),
+          overdue: extras.pendingTransferOverdue,
+        }
+      : null,
+    transferredIn: arrival
+      ? { fromTeam: arrival.fromTeam, toTeam: arrival.toTeam, acceptedAt: arrival.decidedAt!.toISOString() }
+      : null,
+    transferTeams: [...extras.transferTeams],
   };
 }

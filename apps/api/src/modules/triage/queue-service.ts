@@ -54,6 +54,7 @@ const queueItemSelect = {
   assignee: { select: { id: true, displayName: true } },
   team: { select: { isHub: true } },
   child: { select: { givenNames: true, familyName: true, ageAtReferral: true } },
+  _count: { select: { transfers: { where: { status: "PENDING" } } } },
 } as const;
 
 /** The team's queue of open referrals, most urgent first (DESIGN §5). */
@@ -102,6 +103,7 @@ export function createQueueService({ db, audit, clock }: { db: Database; audit: 
           assignee: row.assignee ? { id: row.assignee.id, name: row.assignee.displayName } : null,
           attention: attentionFor(row, now),
           awaitingRouting: row.team.isHub,
+          transferRequested: row._count.transfers > 0,
         },
       ];
     });

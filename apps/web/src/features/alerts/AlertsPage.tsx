@@ -10,15 +10,26 @@ import { formatDateTime } from "../../format/london-time.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
 import { useAlerts } from "./AlertsContext.tsx";
 
+const alertKindLabels: Record<Alert["kind"], string> = {
+  RED_REFERRAL: "Red referral nobody has picked up",
+  TRANSFER_REQUESTED: "Another team asks yours to take it",
+  TRANSFER_REJECTED: "Your transfer request was refused",
+};
+
 const columns: readonly TableColumn<Alert>[] = [
   {
     header: "Referral",
     cell: (alert) => (
-      <Link className="govuk-link" to={`/referrals/${alert.referralId}`}>
+      // A transfer waiting for the lead opens the transfer inbox: the file is not theirs yet.
+      <Link
+        className="govuk-link"
+        to={alert.kind === "TRANSFER_REQUESTED" ? "/transfers" : `/referrals/${alert.referralId}`}
+      >
         {alert.reference}
       </Link>
     ),
   },
+  { header: "Why", cell: (alert) => alertKindLabels[alert.kind] },
   { header: "Risk", cell: (alert) => <RiskTag risk={alert.risk} /> },
   { header: "Raised", cell: (alert) => formatDateTime(alert.createdAt) },
   { header: "Status", cell: (alert) => (alert.read ? "Seen" : <Tag colour="red">New</Tag>) },
@@ -49,8 +60,8 @@ export function AlertsPage() {
       <ErrorSummary items={failure ? [{ text: failure }] : []} />
       <h1 className="govuk-heading-l">Alerts</h1>
       <p className="govuk-body">
-        Red referrals to your team that nobody has picked up yet. Each alert stays here until someone in the team is
-        assigned the referral.
+        Red referrals to your team that nobody has picked up yet (each stays until someone in the team is assigned the
+        referral), transfers waiting for your answer, and transfers you asked for that were refused (shown once).
       </p>
       {list === null ? (
         failure ? null : (
@@ -62,7 +73,7 @@ export function AlertsPage() {
         <p className="govuk-body">There are no alerts.</p>
       ) : (
         <Table
-          caption="Red referrals waiting to be picked up, newest first"
+          caption="Your alerts, newest first"
           captionHidden
           columns={columns}
           rows={list.alerts}

@@ -1,7 +1,7 @@
 import type { Attention, TeamQueueItem } from "@cse/contracts";
 import { Link } from "react-router";
 import type { TableColumn } from "../../components/govuk/index.ts";
-import { RiskTag, StatusTag } from "../../components/ReferralTags.tsx";
+import { RiskTag, StatusTag, TransferRequestedTag } from "../../components/ReferralTags.tsx";
 import { describeDue } from "../../format/due.ts";
 
 export const attentionLabels: Record<Attention, string> = {
@@ -32,6 +32,11 @@ export function queueColumns(now: Date): readonly TableColumn<TeamQueueItem>[] {
         <>
           <StatusTag status={item.status} audience="team" />
           {item.awaitingRouting ? <p className="govuk-body-s govuk-!-margin-top-1">Waiting to be routed</p> : null}
+          {item.transferRequested ? (
+            <p className="govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+              <TransferRequestedTag />
+            </p>
+          ) : null}
         </>
       ),
     },

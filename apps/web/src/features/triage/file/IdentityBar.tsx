@@ -1,5 +1,5 @@
 import type { TeamReferralDetail } from "@cse/contracts";
-import { RiskTag, StatusTag } from "../../../components/ReferralTags.tsx";
+import { RiskTag, StatusTag, TransferRequestedTag } from "../../../components/ReferralTags.tsx";
 
 /** MoJ identity bar: who the file is about, its reference and its risk, above everything else. */
 export function IdentityBar({ referral }: { referral: TeamReferralDetail }) {
@@ -24,6 +24,12 @@ export function IdentityBar({ referral }: { referral: TeamReferralDetail }) {
       <p className="app-identity-bar__item">
         <span className="app-identity-bar__label">Status</span>
         <StatusTag status={referral.status} audience="team" />
+        {referral.pendingTransfer ? (
+          <>
+            {" "}
+            <TransferRequestedTag />
+          </>
+        ) : null}
       </p>
     </div>
   );

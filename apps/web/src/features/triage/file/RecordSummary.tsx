@@ -1,7 +1,7 @@
 import { outcomeLabels, type TeamReferralDetail } from "@cse/contracts";
 import { SummaryList, type SummaryRow } from "../../../components/govuk/index.ts";
 import { describeDue } from "../../../format/due.ts";
-import { formatDateTime } from "../../../format/london-time.ts";
+import { formatDate, formatDateTime } from "../../../format/london-time.ts";
 import { attentionLabels } from "../queue-columns.tsx";
 import { riskLabels } from "../../../components/ReferralTags.tsx";
 
@@ -19,7 +19,7 @@ const reasons = (items: readonly string[]) =>
 /** The clock in words, then the facts a triage officer needs before reading the referral. */
 export function RecordSummary({ referral, at }: { referral: TeamReferralDetail; at: Date }) {
   const due = describeDue(referral.decisionDueAt, at);
-  const { risk, computedRisk, pendingRiskOverride: pending, decision } = referral;
+  const { risk, computedRisk, pendingRiskOverride: pending, decision, pendingTransfer, transferredIn } = referral;
   const rows: SummaryRow[] = [
     { key: "Team", value: `${referral.team.name}${referral.team.isHub ? " (waiting to be routed)" : ""}` },
     { key: "Received", value: formatDateTime(referral.submittedAt) },
@@ -51,6 +51,24 @@ export function RecordSummary({ referral, at }: { referral: TeamReferralDetail; 
       key: "Risk change waiting for a lead",
       value: `${riskLabels[pending.fromRisk]} to ${riskLabels[pending.toRisk]}, asked for by ${pending.requestedBy.name} on ${formatDateTime(pending.requestedAt)}: ${pending.reason}`,
     });
+  if (pendingTransfer)
+    rows.push({
+      key: "Transfer requested",
+      value: (
+        <>
+          <p className="govuk-body govuk-!-margin-bottom-1">
+            {pendingTransfer.toTeam.name}&rsquo;s lead has been asked to take this referral; {referral.team.name} keeps
+            it, and its decision time, until they accept. Asked for by {pendingTransfer.requestedBy.name},{" "}
+            {formatDateTime(pendingTransfer.requestedAt)}: {pendingTransfer.reason}
+          </p>
+          {pendingTransfer.overdue ? (
+            <p className="govuk-body govuk-!-margin-bottom-0">
+              <strong>Needs attention:</strong> waiting more than one working day for an answer
+            </p>
+          ) : null}
+        </>
+      ),
+    });
   if (decision)
     rows.push(
       { key: "Outcome", value: outcomeLabels[decision.outcome] },
@@ -75,6 +93,12 @@ export function RecordSummary({ referral, at }: { referral: TeamReferralDetail; 
           <p className="govuk-body-l govuk-!-margin-bottom-1">
             <strong>{due.sentence}</strong>
           </p>
+          {transferredIn ? (
+            <p className="govuk-body govuk-!-margin-bottom-1">
+              Decision clock restarted on {formatDate(transferredIn.acceptedAt)} when {transferredIn.toTeam.name}{" "}
+              accepted the transfer from {transferredIn.fromTeam.name}.
+            </p>
+          ) : null}
           {referral.attention.map((reason) => (
             <p className="govuk-body govuk-!-margin-bottom-1" key={reason}>
               <strong>Needs attention:</strong> {attentionLabels[reason]}

@@ -14,6 +14,7 @@ import { RecordSummary } from "./RecordSummary.tsx";
 import { ReferralFileContext, type ReferralFile } from "./referral-file-context.ts";
 import { RiskOverrideDecisionForm, RiskOverrideForm } from "./RiskForms.tsx";
 import { RouteForm } from "./RouteForm.tsx";
+import { CancelTransferForm, RequestTransferForm } from "./TransferForms.tsx";
 import { Addenda } from "../../referrals/Addenda.tsx";
 
 // The forms in the order a referral is worked: route it, pick it up, decide, approve, then the rest.
@@ -26,6 +27,8 @@ const actionForms: readonly [TriageAction, () => ReactNode][] = [
   ["add-note", NoteForm],
   ["override-risk", RiskOverrideForm],
   ["reassign", ReassignForm],
+  ["cancel-transfer", CancelTransferForm],
+  ["request-transfer", RequestTransferForm],
 ];
 
 /**
