@@ -89,6 +89,8 @@ const environmentSchema = z
     SHUTDOWN_GRACE_SECONDS: positiveInt.default(10),
     /** The longest a request waits for a database connection or a query before answering 503. */
     DATABASE_TIMEOUT_SECONDS: positiveInt.default(10),
+    /** When a retry may take over an Idempotency-Key whose first request died mid-flight. */
+    IDEMPOTENCY_TAKEOVER_SECONDS: positiveInt.default(120),
     AUDIT_CHECKPOINT_KEY: z
       .string()
       .refine((value) => Buffer.from(value, "base64").length >= 32, "must be at least 32 bytes, base64-encoded")
@@ -151,6 +153,7 @@ function toConfig(env: z.output<typeof environmentSchema>) {
     draftRetentionMs: env.DRAFT_RETENTION_DAYS * 86_400_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     databaseTimeoutMs: env.DATABASE_TIMEOUT_SECONDS * 1000,
+    idempotencyTakeoverMs: env.IDEMPOTENCY_TAKEOVER_SECONDS * 1000,
     auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY,
     auditCheckpointFile: fromRoot(env.AUDIT_CHECKPOINT_FILE ?? `${env.DATA_DIR}/audit-checkpoints.jsonl`),
     auditCheckpointSchedule: env.AUDIT_CHECKPOINT_SCHEDULE,

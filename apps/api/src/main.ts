@@ -47,7 +47,13 @@ async function stop(reason: string, exitCode: number): Promise<never> {
     forceExit.unref();
     // Stop taking requests and jobs together (a Ctrl-C reaches PostgreSQL at the same moment),
     // then close the database.
-    await Promise.all([running.app?.close().catch(() => undefined), running.jobs?.stop().catch(() => undefined)]);
+    const closing = running.app?.close().catch(() => undefined);
+    // Clients that keep a connection alive and keep sending would hold the close open forever
+    // (each new request gets 503 on the same connection): close every connection the moment
+    // it has no request in flight, so requests in flight finish and nothing new comes in.
+    const sweep = setInterval(() => running.app?.server.closeIdleConnections(), 50);
+    await Promise.all([closing, running.jobs?.stop().catch(() => undefined)]);
+    clearInterval(sweep);
     await running.db?.$disconnect().catch(() => undefined);
     await running.database?.stop().catch(() => undefined);
     if (exitCode === 0) log.info("stopped cleanly");

@@ -35,7 +35,7 @@ export function createServices({ config, db, secrets, clock = systemClock }: Ser
   const teamFile = createTeamFileService({ db, audit, access, clock });
   const throttle = createThrottle(db);
   const secretBox = createSecretBox(secrets.encryptionKey);
-  const idempotency = createIdempotency(db);
+  const idempotency = createIdempotency(db, config.idempotencyTakeoverMs);
   const triageDependencies = { db, audit, access, clock, alerts, file: teamFile };
   return {
     audit,

@@ -218,7 +218,9 @@ export async function seedDemoReferrals(db: Database, now: Date = new Date()): P
   const alerts = createAlertService({ db, clock });
   const access = createReferralAccess({ db, audit });
   const file = createTeamFileService({ db, audit, access, clock });
-  const submission = createReferralSubmissionService({ audit, idempotency: createIdempotency(db), alerts, clock });
+  // Every seeded submission has a fresh key, so no claim is ever taken over.
+  const idempotency = createIdempotency(db, 120_000);
+  const submission = createReferralSubmissionService({ audit, idempotency, alerts, clock });
   const triage = createTriageService({ db, audit, access, clock, alerts, file });
   const context = { requestId: "demo-seed", ipAddress: "127.0.0.1" };
   const people = new Map<string, AuthenticatedUser>();

@@ -5,8 +5,6 @@ import { canonicalJson, sha256Hex } from "../../security/hashing.ts";
 
 /** How long a key is remembered: long enough for any client's retries. */
 const RETENTION_MS = 24 * 60 * 60 * 1000;
-/** A claim older than this belongs to a request that died mid-flight; a retry may take it over. */
-const ABANDONED_AFTER_MS = 2 * 60 * 1000;
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
 
@@ -27,7 +25,11 @@ export interface IdempotentResult<T> {
  * a retry while the first is still running gets 409, and the same key with a different body 422.
  * The answer is stored in the same transaction as the work, so the two cannot disagree.
  */
-export function createIdempotency(db: Database) {
+export function createIdempotency(
+  db: Database,
+  /** A claim older than this belongs to a request that died mid-flight; a retry may take it over. */
+  abandonedAfterMs: number,
+) {
   async function claim(userId: string, key: string, hash: string): Promise<boolean> {
     const expiresAt = new Date(Date.now() + RETENTION_MS);
     const inserted = await db.$executeRaw`
@@ -49,7 +51,7 @@ export function createIdempotency(db: Database) {
       return { status: existing.responseStatus ?? 200, body: existing.responseBody as T, replayed: true };
     }
     const takenOver = await db.idempotencyRecord.updateMany({
-      where: { userId, key, status: "IN_PROGRESS", createdAt: { lt: new Date(Date.now() - ABANDONED_AFTER_MS) } },
+      where: { userId, key, status: "IN_PROGRESS", createdAt: { lt: new Date(Date.now() - abandonedAfterMs) } },
       data: { createdAt: new Date() },
     });
     if (takenOver.count === 1) return "reclaimed";
