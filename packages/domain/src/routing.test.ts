@@ -59,7 +59,7 @@ describe("routeByPostcode: the hub", () => {
     expect(routeByPostcode(postcode, designRules)).toEqual({ kind: "HUB", reason: "NO_POSTCODE" });
   });
 
-  it.each(["not a postcode", "12345", "LS29 8CB", "GIR 0AA", "LS", "LS29 88", "??"])(
+  it.each(["not a postcode", "12345", "LS29 8CB", "GIR 0AA", "LS", "LS29 88", "??", "LS2 98AB", "WF1 28AB"])(
     "sends an invalid postcode (%j) to the hub",
     (postcode) => {
       expect(routeByPostcode(postcode, designRules)).toEqual({ kind: "HUB", reason: "INVALID_POSTCODE" });
