@@ -11,6 +11,7 @@ import { alertRoutes } from "./modules/alerts/routes.ts";
 import { referralRoutes } from "./modules/referrals/routes.ts";
 import { triageRoutes } from "./modules/triage/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import { routingRuleRoutes } from "./modules/routing/routes.ts";
 import { adminRoutes } from "./modules/users/admin-routes.ts";
 import { invitationRoutes } from "./modules/users/invitation-routes.ts";
 import { authentication } from "./plugins/auth.ts";
@@ -93,6 +94,7 @@ export async function buildApp({
   await app.register(authRoutes, { prefix: "/api/auth", auth: services.auth, lifetimes });
   await app.register(invitationRoutes, { prefix: "/api/invitations", invitations: services.invitations });
   await app.register(adminRoutes, { prefix: "/api/admin", admin: services.userAdmin });
+  await app.register(routingRuleRoutes, { prefix: "/api/admin/routing-rules", rules: services.routingRules });
   await app.register(draftRoutes, { prefix: "/api/drafts", drafts: services.drafts });
   await app.register(referralRoutes, {
     prefix: "/api/referrals",

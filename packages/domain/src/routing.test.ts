@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normaliseRoutingPrefix, routeByPostcode, type RoutingRule } from "./routing.ts";
+import {
+  normaliseRoutingPrefix,
+  routablePostcode,
+  routeByPostcode,
+  routingPrefixLevel,
+  type RoutingRule,
+} from "./routing.ts";
 
 const rule = (postcodePrefix: string, teamId: string): RoutingRule => ({ postcodePrefix, teamId });
 
@@ -223,5 +229,21 @@ describe("normaliseRoutingPrefix", () => {
     for (const prefix of ["LS", "LS29", "LS29 8", "SW1A 1", "B"]) {
       expect(normaliseRoutingPrefix(normaliseRoutingPrefix(prefix) ?? "")).toBe(prefix);
     }
+  });
+});
+
+describe("routingPrefixLevel and routablePostcode", () => {
+  it("tells areas, districts and sectors apart", () => {
+    expect(routingPrefixLevel("LS")).toBe("AREA");
+    expect(routingPrefixLevel("LS29")).toBe("DISTRICT");
+    expect(routingPrefixLevel("LS29 8")).toBe("SECTOR");
+  });
+
+  it("writes a postcode as routing reads it, and refuses a re-read", () => {
+    expect(routablePostcode("ls298ab")).toBe("LS29 8AB");
+    expect(routablePostcode("ls29")).toBe("LS29");
+    expect(routablePostcode("LS298")).toBe("LS29 8");
+    expect(routablePostcode("LS2 98AB")).toBeNull();
+    expect(routablePostcode("LS")).toBeNull();
   });
 });

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   "draft.manage": ["REFERRER"],
   "user.manage": ["ADMIN"],
   "organisation.manage": ["ADMIN"],
+  /** Routing rules (postcode prefix -> team) and the routing tester; no referral content. */
+  "routing-rule.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
