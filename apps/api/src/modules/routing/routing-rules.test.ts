@@ -255,5 +255,17 @@ describe("routing rules kept by administrators", () => {
       routingBoundaryNote: "Huby, Weeton and North Rigton are in North Yorkshire.",
     });
     expect(wholeRow).toMatchObject({ routingCrossesBoundary: false, routingBoundaryNote: null });
+
+    // The team's file carries the warning, so the team checks before accepting.
+    const leeds = await signedInClient(
+      context.app,
+      await createUser(context.test.db, { role: "TRIAGE", teamCode: "leeds" }),
+    );
+    const splitFile = (await leeds.get(`/api/referrals/${split.id}`)).json();
+    expect(splitFile).toMatchObject({
+      audience: "team",
+      routingBoundary: { note: "Huby, Weeton and North Rigton are in North Yorkshire." },
+    });
+    expect((await leeds.get(`/api/referrals/${whole.id}`)).json()).toMatchObject({ routingBoundary: null });
   });
 });
