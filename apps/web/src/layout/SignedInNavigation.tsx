@@ -9,6 +9,7 @@ const sections: readonly (NavigationItem & { roles: readonly Role[] })[] = [
   { to: "/team", text: "Team queue", roles: ["TRIAGE", "LEAD"] },
   { to: "/alerts", text: "Alerts", roles: ["TRIAGE", "LEAD"] },
   { to: "/admin/users", text: "Users", roles: ["ADMIN"] },
+  { to: "/admin/routing-rules", text: "Routing rules", roles: ["ADMIN"] },
   { to: "/account", text: "Your account", roles: ["REFERRER", "TRIAGE", "LEAD", "ADMIN"] },
 ];
 
