@@ -82,3 +82,28 @@ export const routingTesterResultSchema = z.object({
   boundaryNote: z.string().nullable(),
 });
 export type RoutingTesterResult = z.infer<typeof routingTesterResultSchema>;
+
+export const bankHolidayChangeSchema = z.enum(["ADDITIONAL", "REMOVED"]);
+
+export const bankHolidayExceptionSchema = z.object({
+  /** YYYY-MM-DD, a day in England and Wales. */
+  date: z.string(),
+  name: z.string(),
+  change: bankHolidayChangeSchema,
+});
+export type BankHolidayExceptionView = z.infer<typeof bankHolidayExceptionSchema>;
+
+export const bankHolidayExceptionListSchema = z.object({ exceptions: z.array(bankHolidayExceptionSchema) });
+
+/** A one-off day by proclamation: an extra bank holiday, or a usual one moved away. */
+export const bankHolidayExceptionRequestSchema = z
+  .strictObject({
+    date: textField("Date", { error: "Enter the date" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a real date"),
+    name: textField("Name", { error: "Enter the name of the day" })
+      .trim()
+      .min(1, "Enter the name of the day")
+      .max(120, "Name must be 120 characters or fewer"),
+    change: bankHolidayChangeSchema.default("ADDITIONAL"),
+  })
+  .meta({ examples: [{ date: "2027-06-07", name: "Bank holiday for a royal occasion", change: "ADDITIONAL" }] });
+export type BankHolidayExceptionRequest = z.input<typeof bankHolidayExceptionRequestSchema>;

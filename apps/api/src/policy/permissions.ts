@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "organisation.manage": ["ADMIN"],
   /** Routing rules (postcode prefix -> team) and the routing tester; no referral content. */
   "routing-rule.manage": ["ADMIN"],
+  /** One-off bank-holiday days, which feed the decision clock. */
+  "bank-holiday.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@
 // A route missing from the matrix fails the first test: new routes must declare their rules here.
 import { randomBytes } from "node:crypto";
 import { EXAMPLE_REFERRAL_SUBMISSION, type ReferralCreated } from "@cse/contracts";
+import { addDays, isWeekend } from "@cse/domain";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newInvitationToken } from "../modules/users/invitation-token.ts";
@@ -122,6 +123,13 @@ const halfwaySignedIn: Record<Principal, Expected> = everyone(401);
 const key = () => `matrix-${randomBytes(6).toString("hex")}`;
 /** Each probe that adds a routing rule needs a prefix of its own. */
 let routingProbes = 0;
+/** Each probe that adds a bank-holiday day needs a weekday of its own (July 2031 has no bank holiday). */
+let bankHolidayProbe = "2031-06-30";
+const nextProbeDay = () => {
+  do bankHolidayProbe = addDays(bankHolidayProbe, 1);
+  while (isWeekend(bankHolidayProbe));
+  return bankHolidayProbe;
+};
 
 const MATRIX: Record<string, Row> = {
   "GET /api/health": { probe: () => ({ method: "GET", url: "/api/health" }), expect: everyone("allow") },
@@ -214,6 +222,26 @@ const MATRIX: Record<string, Row> = {
     expect: adminsOnly,
   },
   "GET /api/admin/teams": { probe: () => ({ method: "GET", url: "/api/admin/teams" }), expect: adminsOnly },
+  "GET /api/admin/bank-holidays": {
+    probe: () => ({ method: "GET", url: "/api/admin/bank-holidays" }),
+    expect: adminsOnly,
+  },
+  "POST /api/admin/bank-holidays": {
+    probe: () => ({
+      method: "POST",
+      url: "/api/admin/bank-holidays",
+      body: { date: nextProbeDay(), name: "A probe" },
+    }),
+    expect: adminsOnly,
+  },
+  "DELETE /api/admin/bank-holidays/{date}": {
+    probe: async (w) => {
+      const date = nextProbeDay();
+      await w.clientOf("admin").post("/api/admin/bank-holidays", { date, name: "A probe" });
+      return { method: "DELETE", url: `/api/admin/bank-holidays/${date}` };
+    },
+    expect: adminsOnly,
+  },
   "GET /api/admin/routing-rules": {
     probe: () => ({ method: "GET", url: "/api/admin/routing-rules" }),
     expect: adminsOnly,
