@@ -127,6 +127,31 @@ describe("routing rules, in a real browser", () => {
     expect(await ruleRow(page, "LS25 6").count()).toBe(0);
   });
 
+  it("adds a one-off bank holiday and removes it", { timeout: 300_000 }, async () => {
+    const page = await browserFor(admin);
+    await followLink(page, "/admin/bank-holidays");
+    await heading(page, "Bank holidays");
+    await page.locator("table").waitFor();
+    await pressButton(page, "Add the day");
+    await expect.poll(() => page.locator(".govuk-error-summary").textContent()).toContain("Enter the date");
+    await checkAtBothWidths(page, "bank holidays with errors");
+    await typeInto(page, "date-day", "5");
+    await typeInto(page, "date-month", "6");
+    await typeInto(page, "date-year", "2027");
+    await typeInto(page, "name", "A royal occasion");
+    await pressButton(page, "Add the day");
+    await expect.poll(() => page.locator(".govuk-error-summary").textContent()).toContain("That day is a weekend");
+    await typeInto(page, "date-day", "4");
+    await pressButton(page, "Add the day");
+    await banner(page, "4 June 2027 added as a bank holiday");
+    const row = page.locator("tbody tr", { hasText: "A royal occasion" });
+    expect(await row.textContent()).toContain("4 June 2027");
+    await checkAtBothWidths(page, "bank holidays");
+    await pressButton(page, "Remove 4 June 2027");
+    await banner(page, "4 June 2027 removed");
+    expect(await row.count()).toBe(0);
+  });
+
   it("warns the team on a referral from a split district to check before accepting", { timeout: 300_000 }, async () => {
     const referrerPage = await browserFor(referrer);
     const body = redReferralAboutA12YearOld("Boundary");

@@ -47,6 +47,9 @@ const RemoveRoutingRulePage = lazy(() =>
 const RoutingTesterPage = lazy(() =>
   import("../features/admin/routing/RoutingTesterPage.tsx").then((module) => ({ default: module.RoutingTesterPage })),
 );
+const BankHolidaysPage = lazy(() =>
+  import("../features/admin/routing/BankHolidaysPage.tsx").then((module) => ({ default: module.BankHolidaysPage })),
+);
 const ConfirmationPage = lazy(() =>
   import("../features/referrals/ConfirmationPage.tsx").then((module) => ({ default: module.ConfirmationPage })),
 );
@@ -145,6 +148,7 @@ export function App() {
                   { path: "admin/routing-rules/tester", element: <RoutingTesterPage /> },
                   { path: "admin/routing-rules/:id/change", element: <RoutingRuleFormPage /> },
                   { path: "admin/routing-rules/:id/remove", element: <RemoveRoutingRulePage /> },
+                  { path: "admin/bank-holidays", element: <BankHolidaysPage /> },
                 ].map(({ path, element }) => (
                   <Route key={path} path={path} element={<RequireAuth roles={["ADMIN"]}>{element}</RequireAuth>} />
                 ))}
