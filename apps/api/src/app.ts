@@ -12,6 +12,8 @@ import { referralRoutes } from "./modules/referrals/routes.ts";
 import { triageRoutes } from "./modules/triage/routes.ts";
 import { referralTransferRoutes, transferRoutes } from "./modules/transfers/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import { bankHolidayRoutes } from "./modules/routing/bank-holiday-routes.ts";
+import { routingRuleRoutes } from "./modules/routing/routes.ts";
 import { adminRoutes } from "./modules/users/admin-routes.ts";
 import { invitationRoutes } from "./modules/users/invitation-routes.ts";
 import { authentication } from "./plugins/auth.ts";
@@ -94,6 +96,8 @@ export async function buildApp({
   await app.register(authRoutes, { prefix: "/api/auth", auth: services.auth, lifetimes });
   await app.register(invitationRoutes, { prefix: "/api/invitations", invitations: services.invitations });
   await app.register(adminRoutes, { prefix: "/api/admin", admin: services.userAdmin });
+  await app.register(routingRuleRoutes, { prefix: "/api/admin/routing-rules", rules: services.routingRules });
+  await app.register(bankHolidayRoutes, { prefix: "/api/admin/bank-holidays", bankHolidays: services.bankHolidays });
   await app.register(draftRoutes, { prefix: "/api/drafts", drafts: services.drafts });
   await app.register(referralRoutes, {
     prefix: "/api/referrals",

@@ -1,5 +1,6 @@
 export * from "./common.ts";
 export * from "./auth.ts";
 export * from "./admin.ts";
+export * from "./routing.ts";
 export * from "./referral/index.ts";
 export * from "./triage/index.ts";

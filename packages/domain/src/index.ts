@@ -13,5 +13,6 @@ export * from "./referral-identifiers.ts";
 export * from "./risk.ts";
 export * from "./routing-rules.ts";
 export * from "./routing.ts";
+export * from "./split-districts.ts";
 export * from "./text-folding.ts";
 export * from "./working-days.ts";

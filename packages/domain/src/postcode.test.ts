@@ -69,6 +69,20 @@ describe("parsePostcode", () => {
     expect(normalisePostcode(input)).toBeNull();
   });
 
+  it.each([
+    ["LS2 98AB", "Leeds LS2 must not be re-read as Bradford's LS29 8AB"],
+    ["WF1 28AB", "Wakefield WF1 must not be re-read as Kirklees' WF12 8AB"],
+    ["L S29 8AB", "a space inside the area"],
+    ["LS 29 8AB", "a space between area and district number"],
+    ["LS29 8 AB", "a space inside the inward code"],
+    ["LS29 8A B", "a space inside the inward code"],
+    ["LS2 98 AB", "two spaces, neither before the inward code"],
+    ["LS 298AB", "a space after the area only"],
+  ])("refuses %j: a space anywhere but before the inward code (%s)", (input) => {
+    expect(parsePostcode(input)).toBeNull();
+    expect(normalisePostcode(input)).toBeNull();
+  });
+
   it("normalises to the written form", () => {
     expect(normalisePostcode("wf12 9xy")).toBe("WF12 9XY");
     expect(normalisePostcode(" sw1a1aa ")).toBe("SW1A 1AA");
@@ -97,10 +111,63 @@ describe("parsePostcode", () => {
   });
 });
 
+// Every shape of a valid outward code, with the letters Royal Mail allows in each place.
+const firstLetter = fc.constantFrom(..."ABCDEFGHIJKLMNOPRSTUWYZ");
+const secondLetter = fc.constantFrom(..."ABCDEFGHKLMNOPQRSTUVWXY");
+const digit = fc.integer({ min: 0, max: 9 }).map(String);
+const validDistrict = fc.oneof(
+  fc.tuple(firstLetter, digit).map((parts) => parts.join("")),
+  fc.tuple(firstLetter, digit, digit).map((parts) => parts.join("")),
+  fc.tuple(firstLetter, secondLetter, digit).map((parts) => parts.join("")),
+  fc.tuple(firstLetter, secondLetter, digit, digit).map((parts) => parts.join("")),
+  fc.tuple(firstLetter, digit, fc.constantFrom(..."ABCDEFGHJKPSTUW")).map((parts) => parts.join("")),
+  fc.tuple(firstLetter, secondLetter, digit, fc.constantFrom(..."ABEHMNPRVWXY")).map((parts) => parts.join("")),
+);
+const inwardLetter = fc.constantFrom(..."ABDEFGHJLNPQRSTUWXYZ");
+const validInward = fc.tuple(digit, inwardLetter, inwardLetter).map((parts) => parts.join(""));
+const validFormatted = fc.tuple(validDistrict, validInward).map(([district, inward]) => `${district} ${inward}`);
+
+describe("parsePostcode over every valid postcode", () => {
+  it("reads the written form back unchanged, and the form without a space as the same postcode", () => {
+    fc.assert(
+      fc.property(validFormatted, (formatted) => {
+        const parsed = parsePostcode(formatted);
+        expect(parsed?.formatted).toBe(formatted);
+        expect(parsePostcode(formatted.replace(" ", ""))).toEqual(parsed);
+        expect(parsePostcode(formatted.replace(" ", "   "))).toEqual(parsed);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("refuses a space inserted anywhere but directly before the inward code", () => {
+    const withStrayedSpace = validFormatted.chain((formatted) => {
+      const compact = formatted.replace(" ", "");
+      // Positions inside the compact form, except the one before the inward code.
+      const positions = Array.from({ length: compact.length - 1 }, (_, index) => index + 1).filter(
+        (position) => position !== compact.length - 3,
+      );
+      return fc.tuple(fc.constant(compact), fc.constantFrom(...positions), fc.boolean());
+    });
+    fc.assert(
+      fc.property(withStrayedSpace, ([compact, position, keepInwardSpace]) => {
+        const outward = compact.slice(0, -3);
+        const inward = compact.slice(-3);
+        // The stray space alone, or the stray space as well as the proper one.
+        const base = keepInwardSpace ? `${outward} ${inward}` : compact;
+        const at = keepInwardSpace && position > outward.length ? position + 1 : position;
+        const strayed = `${base.slice(0, at)} ${base.slice(at)}`;
+        expect(parsePostcode(strayed), strayed).toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe("parseOutwardCode", () => {
   it("accepts an outward code on its own", () => {
     expect(parseOutwardCode("ls29")).toEqual({ area: "LS", district: "LS29" });
-    expect(parseOutwardCode(" LS 29 ")).toEqual({ area: "LS", district: "LS29" });
+    expect(parseOutwardCode(" LS29 ")).toEqual({ area: "LS", district: "LS29" });
     expect(parseOutwardCode("SW1A")).toEqual({ area: "SW", district: "SW1A" });
     expect(parseOutwardCode("M1")).toEqual({ area: "M", district: "M1" });
   });
@@ -110,6 +177,11 @@ describe("parseOutwardCode", () => {
     expect(parseOutwardCode("LS298")).toBeNull();
     expect(parseOutwardCode("LS29 8AB")).toBeNull();
     expect(parseOutwardCode("")).toBeNull();
+  });
+
+  it("refuses a space inside the outward code, which would re-read sector LS2 9 as district LS29", () => {
+    expect(parseOutwardCode("LS2 9")).toBeNull();
+    expect(parseOutwardCode("LS 29")).toBeNull();
   });
 });
 

@@ -50,16 +50,26 @@ export function isPostcodeArea(value: string): boolean {
 }
 
 /**
- * Parses a full postcode in any case and with any spacing: "ls29 8ab", "LS298AB" and
- * " LS29  8AB " are all LS29 8AB. Returns null for anything that breaks the format rules,
- * including the retired Girobank code GIR 0AA, which belongs to no postcode area and so
- * could never be routed.
+ * A full postcode is written with one gap, before the inward code, or with none. A gap
+ * anywhere else is refused rather than closed up: closing it would re-read "LS2 98AB" (Leeds,
+ * mistyped) as LS29 8AB (Bradford), and "WF1 28AB" (Wakefield) as WF12 8AB (Kirklees), and
+ * route the child to the wrong council without a word.
+ */
+const FULL_POSTCODE_SPACING = /^(?<outward>\S+?)\s*(?<inward>\S{3})$/;
+
+/**
+ * Parses a full postcode in any case: "ls29 8ab", "LS298AB" and " LS29  8AB " are all
+ * LS29 8AB. Returns null for anything that breaks the format rules, for a space anywhere but
+ * before the inward code ("LS2 98AB"), and for the retired Girobank code GIR 0AA, which
+ * belongs to no postcode area and so could never be routed.
  */
 export function parsePostcode(input: string): Postcode | null {
-  const compact = tidy(input).replace(/\s+/g, "");
+  const spaced = FULL_POSTCODE_SPACING.exec(tidy(input))?.groups;
+  if (!spaced?.outward || !spaced.inward) return null;
+  const district = spaced.outward;
+  const inward = spaced.inward;
+  const compact = `${district}${inward}`;
   if (compact.length < 5 || compact.length > 7) return null;
-  const district = compact.slice(0, -3);
-  const inward = compact.slice(-3);
   if (!DISTRICT.test(district) || !INWARD.test(inward)) return null;
   return {
     area: areaOf(district),
@@ -76,9 +86,12 @@ export function normalisePostcode(input: string): string | null {
   return parsePostcode(input)?.formatted ?? null;
 }
 
-/** An outward code on its own ("LS29"), which is sometimes all a referrer knows. */
+/**
+ * An outward code on its own ("LS29"), which is sometimes all a referrer knows. A space inside
+ * it is refused: "LS2 9" is a sector of LS2, never the district LS29.
+ */
 export function parseOutwardCode(input: string): { area: string; district: string } | null {
-  const district = tidy(input).replace(/\s+/g, "");
+  const district = tidy(input);
   return DISTRICT.test(district) ? { area: areaOf(district), district } : null;
 }
 

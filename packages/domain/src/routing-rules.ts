@@ -1,8 +1,12 @@
+import { WEST_YORKSHIRE_SPLIT_DISTRICTS } from "./split-districts.ts";
+
 export type DefaultRoutingTeamCode = "bradford" | "calderdale" | "kirklees" | "leeds" | "wakefield" | "hub";
 
 export interface DefaultRoutingRule {
   readonly postcodePrefix: string;
   readonly teamCode: DefaultRoutingTeamCode;
+  /** The district straddles a council boundary: referrals routed by it carry a warning. */
+  readonly crossesBoundary?: boolean;
 }
 
 const districts = (area: string, numbers: readonly number[], teamCode: DefaultRoutingTeamCode) =>
@@ -28,12 +32,21 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
  * - WF is Wakefield, except Dewsbury, Batley, Mirfield, Liversedge and Heckmondwike
  *   (WF12-WF17, Kirklees).
  *
- * Known splits left to the district's main council, for the partnership to refine with
- * sector rules: WF3 (Tingley, East Ardsley and Lofthouse are Leeds), WF4 (Flockton and Grange
- * Moor are Kirklees), WF10 (Allerton Bywater is Leeds), LS21, LS22 and LS25 (edges in North
- * Yorkshire), BD22 (Cowling, North Yorkshire).
+ * Districts split between councils (WEST_YORKSHIRE_SPLIT_DISTRICTS: BD3, BD4, WF11, LS17,
+ * LS25 and smaller fringes) are routed to the district's main council by a rule of their own,
+ * marked as crossing a boundary, so the team is told to check before accepting; the
+ * partnership refines them with sector rules.
  */
-export const WEST_YORKSHIRE_DEFAULT_ROUTING_RULES: readonly DefaultRoutingRule[] = [
+const SPLIT_DISTRICT_OWNERS: readonly DefaultRoutingRule[] = [
+  ...["LS17", "LS21", "LS22", "LS25"].map((postcodePrefix) => ({ postcodePrefix, teamCode: "leeds" as const })),
+  ...["HD8", "HD9"].map((postcodePrefix) => ({ postcodePrefix, teamCode: "kirklees" as const })),
+  ...["WF3", "WF4", "WF8", "WF10", "WF11"].map((postcodePrefix) => ({
+    postcodePrefix,
+    teamCode: "wakefield" as const,
+  })),
+];
+
+const WHOLE_DISTRICT_RULES: readonly DefaultRoutingRule[] = [
   ...districts("BD", [...range(1, 10), ...range(12, 18), 21, 22], "bradford"),
   { postcodePrefix: "BD19", teamCode: "kirklees" },
   { postcodePrefix: "LS", teamCode: "leeds" },
@@ -46,3 +59,8 @@ export const WEST_YORKSHIRE_DEFAULT_ROUTING_RULES: readonly DefaultRoutingRule[]
   { postcodePrefix: "WF", teamCode: "wakefield" },
   ...districts("WF", range(12, 17), "kirklees"),
 ];
+
+export const WEST_YORKSHIRE_DEFAULT_ROUTING_RULES: readonly DefaultRoutingRule[] = [
+  ...WHOLE_DISTRICT_RULES,
+  ...SPLIT_DISTRICT_OWNERS,
+].map((rule) => (WEST_YORKSHIRE_SPLIT_DISTRICTS.has(rule.postcodePrefix) ? { ...rule, crossesBoundary: true } : rule));

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normaliseRoutingPrefix, routeByPostcode, type RoutingRule } from "./routing.ts";
+import {
+  normaliseRoutingPrefix,
+  routablePostcode,
+  routeByPostcode,
+  routingPrefixLevel,
+  type RoutingRule,
+} from "./routing.ts";
 
 const rule = (postcodePrefix: string, teamId: string): RoutingRule => ({ postcodePrefix, teamId });
 
@@ -59,7 +65,7 @@ describe("routeByPostcode: the hub", () => {
     expect(routeByPostcode(postcode, designRules)).toEqual({ kind: "HUB", reason: "NO_POSTCODE" });
   });
 
-  it.each(["not a postcode", "12345", "LS29 8CB", "GIR 0AA", "LS", "LS29 88", "??"])(
+  it.each(["not a postcode", "12345", "LS29 8CB", "GIR 0AA", "LS", "LS29 88", "??", "LS2 98AB", "WF1 28AB"])(
     "sends an invalid postcode (%j) to the hub",
     (postcode) => {
       expect(routeByPostcode(postcode, designRules)).toEqual({ kind: "HUB", reason: "INVALID_POSTCODE" });
@@ -223,5 +229,21 @@ describe("normaliseRoutingPrefix", () => {
     for (const prefix of ["LS", "LS29", "LS29 8", "SW1A 1", "B"]) {
       expect(normaliseRoutingPrefix(normaliseRoutingPrefix(prefix) ?? "")).toBe(prefix);
     }
+  });
+});
+
+describe("routingPrefixLevel and routablePostcode", () => {
+  it("tells areas, districts and sectors apart", () => {
+    expect(routingPrefixLevel("LS")).toBe("AREA");
+    expect(routingPrefixLevel("LS29")).toBe("DISTRICT");
+    expect(routingPrefixLevel("LS29 8")).toBe("SECTOR");
+  });
+
+  it("writes a postcode as routing reads it, and refuses a re-read", () => {
+    expect(routablePostcode("ls298ab")).toBe("LS29 8AB");
+    expect(routablePostcode("ls29")).toBe("LS29");
+    expect(routablePostcode("LS298")).toBe("LS29 8");
+    expect(routablePostcode("LS2 98AB")).toBeNull();
+    expect(routablePostcode("LS")).toBeNull();
   });
 });

@@ -60,3 +60,23 @@ export function routeByPostcode(postcode: string | null | undefined, rules: read
   }
   return { kind: "HUB", reason: "NO_MATCHING_RULE" };
 }
+
+export type RoutingPrefixLevel = "AREA" | "DISTRICT" | "SECTOR";
+
+/** How much of a postcode a normalised prefix names: "LS" an area, "LS29" a district, "LS29 8" a sector. */
+export function routingPrefixLevel(normalisedPrefix: string): RoutingPrefixLevel {
+  if (isPostcodeArea(normalisedPrefix)) return "AREA";
+  return normalisedPrefix.includes(" ") ? "SECTOR" : "DISTRICT";
+}
+
+/**
+ * A postcode as routing reads it, for showing back to a person: the full postcode written
+ * properly ("LS29 8AB"), or the district or sector when that is all there is; null when it
+ * is none of these.
+ */
+export function routablePostcode(input: string): string | null {
+  const full = parsePostcode(input);
+  if (full) return full.formatted;
+  const partial = parsePartialPostcode(input);
+  return partial ? (partial.sector ?? partial.district) : null;
+}

@@ -46,6 +46,10 @@ export const PERMISSIONS = {
   "draft.manage": ["REFERRER"],
   "user.manage": ["ADMIN"],
   "organisation.manage": ["ADMIN"],
+  /** Routing rules (postcode prefix -> team) and the routing tester; no referral content. */
+  "routing-rule.manage": ["ADMIN"],
+  /** One-off bank-holiday days, which feed the decision clock. */
+  "bank-holiday.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@
 // A route missing from the matrix fails the first test: new routes must declare their rules here.
 import { randomBytes } from "node:crypto";
 import { EXAMPLE_REFERRAL_SUBMISSION, type ReferralCreated } from "@cse/contracts";
+import { addDays, isWeekend } from "@cse/domain";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newInvitationToken } from "../modules/users/invitation-token.ts";
@@ -45,6 +46,9 @@ interface World {
   readonly assignTo: (referralId: string, principal: Principal) => Promise<void>;
   readonly clientOf: (principal: Principal) => TestClient;
   readonly leedsTeamId: string;
+  readonly calderdaleTeamId: string;
+  /** The id of the OL14 (Todmorden -> Calderdale) routing rule. */
+  readonly routingRuleId: () => Promise<string>;
 }
 
 interface Probe {
@@ -124,6 +128,15 @@ const thatDraft: Record<Principal, Expected> = { ...referrersOnly, otherReferrer
 const halfwaySignedIn: Record<Principal, Expected> = everyone(401);
 
 const key = () => `matrix-${randomBytes(6).toString("hex")}`;
+/** Each probe that adds a routing rule needs a prefix of its own. */
+let routingProbes = 0;
+/** Each probe that adds a bank-holiday day needs a weekday of its own (July 2031 has no bank holiday). */
+let bankHolidayProbe = "2031-06-30";
+const nextProbeDay = () => {
+  do bankHolidayProbe = addDays(bankHolidayProbe, 1);
+  while (isWeekend(bankHolidayProbe));
+  return bankHolidayProbe;
+};
 
 const MATRIX: Record<string, Row> = {
   "GET /api/health": { probe: () => ({ method: "GET", url: "/api/health" }), expect: everyone("allow") },
@@ -221,6 +234,63 @@ const MATRIX: Record<string, Row> = {
     expect: adminsOnly,
   },
   "GET /api/admin/teams": { probe: () => ({ method: "GET", url: "/api/admin/teams" }), expect: adminsOnly },
+  "GET /api/admin/bank-holidays": {
+    probe: () => ({ method: "GET", url: "/api/admin/bank-holidays" }),
+    expect: adminsOnly,
+  },
+  "POST /api/admin/bank-holidays": {
+    probe: () => ({
+      method: "POST",
+      url: "/api/admin/bank-holidays",
+      body: { date: nextProbeDay(), name: "A probe" },
+    }),
+    expect: adminsOnly,
+  },
+  "DELETE /api/admin/bank-holidays/{date}": {
+    probe: async (w) => {
+      const date = nextProbeDay();
+      await w.clientOf("admin").post("/api/admin/bank-holidays", { date, name: "A probe" });
+      return { method: "DELETE", url: `/api/admin/bank-holidays/${date}` };
+    },
+    expect: adminsOnly,
+  },
+  "GET /api/admin/routing-rules": {
+    probe: () => ({ method: "GET", url: "/api/admin/routing-rules" }),
+    expect: adminsOnly,
+  },
+  "POST /api/admin/routing-rules": {
+    probe: (w) => ({
+      method: "POST",
+      url: "/api/admin/routing-rules",
+      body: { postcodePrefix: `YO${(routingProbes += 1)} 5`, teamId: w.leedsTeamId },
+    }),
+    expect: adminsOnly,
+  },
+  "GET /api/admin/routing-rules/tester": {
+    probe: () => ({ method: "GET", url: "/api/admin/routing-rules/tester?postcode=LS29%208AB" }),
+    expect: adminsOnly,
+  },
+  "GET /api/admin/routing-rules/{id}": {
+    probe: async (w) => ({ method: "GET", url: `/api/admin/routing-rules/${await w.routingRuleId()}` }),
+    expect: adminsOnly,
+  },
+  "PUT /api/admin/routing-rules/{id}": {
+    probe: async (w) => ({
+      method: "PUT",
+      url: `/api/admin/routing-rules/${await w.routingRuleId()}`,
+      body: { postcodePrefix: "OL14", teamId: w.calderdaleTeamId },
+    }),
+    expect: adminsOnly,
+  },
+  "DELETE /api/admin/routing-rules/{id}": {
+    probe: async (w) => {
+      const added = await w
+        .clientOf("admin")
+        .post("/api/admin/routing-rules", { postcodePrefix: `YO${(routingProbes += 1)} 7`, teamId: w.leedsTeamId });
+      return { method: "DELETE", url: `/api/admin/routing-rules/${added.json<{ id: string }>().id}` };
+    },
+    expect: adminsOnly,
+  },
   "POST /api/drafts": {
     probe: () => ({ method: "POST", url: "/api/drafts", body: { content: {} } }),
     expect: referrersOnly,
@@ -447,6 +517,9 @@ describe("the authorisation matrix", () => {
       },
       clientOf: (principal) => clients.get(principal)!,
       leedsTeamId: (await test.db.team.findUniqueOrThrow({ where: { code: "leeds" } })).id,
+      calderdaleTeamId: (await test.db.team.findUniqueOrThrow({ where: { code: "calderdale" } })).id,
+      routingRuleId: async () =>
+        (await test.db.routingRule.findUniqueOrThrow({ where: { postcodePrefix: "OL14" } })).id,
     };
   });
 

@@ -13,6 +13,8 @@ import { createHealthService } from "../modules/health/service.ts";
 import { createIdempotency } from "../modules/referrals/idempotency.ts";
 import { createReferralReadingService } from "../modules/referrals/reading-service.ts";
 import { createReferralSubmissionService } from "../modules/referrals/submission-service.ts";
+import { createBankHolidayService } from "../modules/routing/bank-holiday-service.ts";
+import { createRoutingRuleService } from "../modules/routing/rules-service.ts";
 import { createUserAdminService } from "../modules/users/admin-service.ts";
 import { createInvitationService } from "../modules/users/invitation-service.ts";
 import { createSecretBox } from "../security/encryption.ts";
@@ -43,6 +45,8 @@ export function createServices({ config, db, secrets, clock = systemClock }: Ser
     health: createHealthService(db),
     auth: createAuthService({ db, audit, throttle, secretBox, config }),
     userAdmin: createUserAdminService({ db, audit, config, clock }),
+    routingRules: createRoutingRuleService({ db, audit }),
+    bankHolidays: createBankHolidayService({ db, audit }),
     invitations: createInvitationService({ db, audit }),
     idempotency,
     drafts: createDraftService({ db, audit, config }),

@@ -31,6 +31,25 @@ const UserPage = lazy(() => import("../features/admin/UserPage.tsx").then((modul
 const UsersPage = lazy(() =>
   import("../features/admin/UsersPage.tsx").then((module) => ({ default: module.UsersPage })),
 );
+const RoutingRulesPage = lazy(() =>
+  import("../features/admin/routing/RoutingRulesPage.tsx").then((module) => ({ default: module.RoutingRulesPage })),
+);
+const RoutingRuleFormPage = lazy(() =>
+  import("../features/admin/routing/RoutingRuleFormPage.tsx").then((module) => ({
+    default: module.RoutingRuleFormPage,
+  })),
+);
+const RemoveRoutingRulePage = lazy(() =>
+  import("../features/admin/routing/RemoveRoutingRulePage.tsx").then((module) => ({
+    default: module.RemoveRoutingRulePage,
+  })),
+);
+const RoutingTesterPage = lazy(() =>
+  import("../features/admin/routing/RoutingTesterPage.tsx").then((module) => ({ default: module.RoutingTesterPage })),
+);
+const BankHolidaysPage = lazy(() =>
+  import("../features/admin/routing/BankHolidaysPage.tsx").then((module) => ({ default: module.BankHolidaysPage })),
+);
 const ConfirmationPage = lazy(() =>
   import("../features/referrals/ConfirmationPage.tsx").then((module) => ({ default: module.ConfirmationPage })),
 );
@@ -126,6 +145,16 @@ export function App() {
                     </RequireAuth>
                   }
                 />
+                {[
+                  { path: "admin/routing-rules", element: <RoutingRulesPage /> },
+                  { path: "admin/routing-rules/new", element: <RoutingRuleFormPage /> },
+                  { path: "admin/routing-rules/tester", element: <RoutingTesterPage /> },
+                  { path: "admin/routing-rules/:id/change", element: <RoutingRuleFormPage /> },
+                  { path: "admin/routing-rules/:id/remove", element: <RemoveRoutingRulePage /> },
+                  { path: "admin/bank-holidays", element: <BankHolidaysPage /> },
+                ].map(({ path, element }) => (
+                  <Route key={path} path={path} element={<RequireAuth roles={["ADMIN"]}>{element}</RequireAuth>} />
+                ))}
                 {[
                   { path: "referrals", element: <MyReferralsPage /> },
                   { path: "referrals/new", element: <NewReferralPage /> },

@@ -10,6 +10,8 @@ const sections: readonly (NavigationItem & { roles: readonly Role[] })[] = [
   { to: "/transfers", text: "Transfers", roles: ["TRIAGE", "LEAD"] },
   { to: "/alerts", text: "Alerts", roles: ["TRIAGE", "LEAD"] },
   { to: "/admin/users", text: "Users", roles: ["ADMIN"] },
+  { to: "/admin/routing-rules", text: "Routing rules", roles: ["ADMIN"] },
+  { to: "/admin/bank-holidays", text: "Bank holidays", roles: ["ADMIN"] },
   { to: "/account", text: "Your account", roles: ["REFERRER", "TRIAGE", "LEAD", "ADMIN"] },
 ];
 

@@ -131,6 +131,8 @@ export const teamReferralDetailSchema = z.object({
   status: referralStatusSchema,
   submittedAt: isoDateTimeSchema,
   team: teamRefSchema.extend({ isHub: z.boolean() }),
+  /** Routed by a rule whose area crosses a council boundary: check before accepting. */
+  routingBoundary: z.object({ note: z.string() }).nullable(),
   content: referralContentSchema,
   addenda: z.array(addendumSchema),
   risk: riskSchema,

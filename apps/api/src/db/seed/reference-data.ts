@@ -29,7 +29,7 @@ export async function seedReferenceData(db: Database): Promise<boolean> {
       data: WEST_YORKSHIRE_DEFAULT_ROUTING_RULES.map((rule) => {
         const teamId = teamIdByCode.get(rule.teamCode);
         if (!teamId) throw new Error(`Routing rule ${rule.postcodePrefix} names unknown team ${rule.teamCode}`);
-        return { postcodePrefix: rule.postcodePrefix, teamId };
+        return { postcodePrefix: rule.postcodePrefix, teamId, crossesBoundary: rule.crossesBoundary ?? false };
       }),
     });
     await tx.bankHolidayException.createMany({

@@ -10,6 +10,8 @@ import {
   normalisePostcode,
   redEscalationDueAt,
   routeByPostcode,
+  boundaryOfRouting,
+  type BankHolidayException,
 } from "@cse/domain";
 import type { Transaction } from "../../db/client.ts";
 import { Forbidden } from "../../errors.ts";
@@ -78,8 +80,11 @@ export function createReferralSubmissionService({
 
     // The child's home area owns the referral; where the home is unknown, where they were found.
     const routingPostcode = child.homePostcode ?? child.currentPostcode;
-    const rules = await tx.routingRule.findMany({ select: { postcodePrefix: true, teamId: true } });
+    const rules = await tx.routingRule.findMany({
+      select: { postcodePrefix: true, teamId: true, crossesBoundary: true, note: true },
+    });
     const routing = routeByPostcode(routingPostcode, rules);
+    const boundary = boundaryOfRouting(routingPostcode, routing, rules);
     const team =
       routing.kind === "RULE"
         ? await tx.team.findUniqueOrThrow({ where: { id: routing.teamId } })
@@ -108,6 +113,8 @@ export function createReferralSubmissionService({
         routingMethod: routing.kind === "RULE" ? "POSTCODE_RULE" : "HUB_FALLBACK",
         routingPostcode: postcodeOrNull(routingPostcode),
         routingMatchedPrefix: routing.kind === "RULE" ? routing.matchedPrefix : null,
+        routingCrossesBoundary: boundary.crossesBoundary,
+        routingBoundaryNote: boundary.note,
         computedRisk: risk.rating,
         computedRiskReasons: [...risk.reasons],
         risk: risk.rating,

@@ -95,6 +95,9 @@ export function toTeamFile(
     status: row.status,
     submittedAt: row.submittedAt.toISOString(),
     team: row.team,
+    routingBoundary: row.routingCrossesBoundary
+      ? { note: row.routingBoundaryNote ?? "This area crosses a council boundary." }
+      : null,
     content: toContent(row),
     addenda: toAddenda(row),
     risk: { rating: row.risk, reasons: row.riskReasons },

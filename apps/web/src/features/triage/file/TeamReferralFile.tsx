@@ -1,6 +1,6 @@
 import type { TeamReferralDetail, TriageAction } from "@cse/contracts";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
-import { BackLink, ErrorSummary, NotificationBanner } from "../../../components/govuk/index.ts";
+import { BackLink, ErrorSummary, NotificationBanner, WarningText } from "../../../components/govuk/index.ts";
 import { usePageTitle } from "../../../hooks/usePageTitle.ts";
 import { useAlerts } from "../../alerts/AlertsContext.tsx";
 import { ReferralAnswers } from "../../referrals/ReferralAnswers.tsx";
@@ -101,6 +101,12 @@ export function TeamReferralFile({
           </span>
           <h1 className="govuk-heading-l">Referral {referral.reference}</h1>
           <IdentityBar referral={referral} />
+          {referral.routingBoundary ? (
+            <WarningText>
+              This child’s postcode area crosses a council boundary: check the address is in {referral.team.name} before
+              accepting. {referral.routingBoundary.note}
+            </WarningText>
+          ) : null}
           <RecordSummary referral={referral} at={loadedAt} />
           <p className="govuk-body app-no-print">
             <button type="button" className="app-link-button" onClick={() => window.print()}>

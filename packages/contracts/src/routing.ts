@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { isoDateTimeSchema, textField, uuidSchema } from "./common.ts";
+
+/** How much of a postcode a rule names: "LS", "LS29" or "LS29 8". */
+export const routingRuleLevelSchema = z.enum(["AREA", "DISTRICT", "SECTOR"]);
+export type RoutingRuleLevel = z.infer<typeof routingRuleLevelSchema>;
+
+export const routingRuleLevelLabels: Record<RoutingRuleLevel, string> = {
+  AREA: "Area",
+  DISTRICT: "District",
+  SECTOR: "Sector",
+};
+
+export const routingRuleSchema = z.object({
+  id: uuidSchema,
+  /** Normalised by the domain: "LS", "LS29" or "LS29 8". */
+  postcodePrefix: z.string(),
+  level: routingRuleLevelSchema,
+  team: z.object({ id: uuidSchema, name: z.string(), isHub: z.boolean() }),
+  crossesBoundary: z.boolean(),
+  note: z.string().nullable(),
+  updatedAt: isoDateTimeSchema,
+});
+export type RoutingRuleView = z.infer<typeof routingRuleSchema>;
+
+export const routingRuleListSchema = z.object({ rules: z.array(routingRuleSchema) });
+
+/**
+ * A rule as an administrator writes it. The prefix is checked by the API with the domain's
+ * own postcode parser (the contract cannot import it), which answers with a field error.
+ */
+export const routingRuleRequestSchema = z
+  .strictObject({
+    postcodePrefix: textField("Postcode area, district or sector", {
+      error: "Enter a postcode area, district or sector, like LS, LS29 or LS29 8",
+    })
+      .trim()
+      .min(1, "Enter a postcode area, district or sector, like LS, LS29 or LS29 8")
+      .max(10, "Enter a postcode area, district or sector, like LS, LS29 or LS29 8"),
+    teamId: uuidSchema,
+    crossesBoundary: z.boolean().default(false),
+    note: textField("Note")
+      .trim()
+      .max(300, "Note must be 300 characters or fewer")
+      .nullable()
+      .optional()
+      .transform((value) => (value ? value : null)),
+  })
+  .meta({
+    examples: [
+      {
+        postcodePrefix: "LS25 6",
+        teamId: "0195f0a2-7c1e-7000-8000-000000000002",
+        crossesBoundary: true,
+        note: "Sherburn in Elmet is in North Yorkshire.",
+      },
+    ],
+  });
+export type RoutingRuleRequest = z.input<typeof routingRuleRequestSchema>;
+
+export const routingTesterQuerySchema = z.object({
+  postcode: textField("Postcode", { error: "Enter a postcode" })
+    .trim()
+    .min(1, "Enter a postcode")
+    .max(10, "Enter a real postcode, like LS1 4AP"),
+});
+
+export const routingHubReasonLabels = {
+  NO_POSTCODE: "there is no postcode",
+  INVALID_POSTCODE: "the postcode is not valid",
+  NO_MATCHING_RULE: "no rule matches this postcode",
+} as const;
+
+export const routingTesterResultSchema = z.object({
+  /** The postcode as the domain reads it ("LS29 8AB", or "LS29" for a district). */
+  postcode: z.string(),
+  team: z.object({ id: uuidSchema, name: z.string(), isHub: z.boolean() }),
+  /** The rule that matched; null when none did and the hub takes it. */
+  rule: routingRuleSchema.nullable(),
+  hubReason: z.enum(["NO_POSTCODE", "INVALID_POSTCODE", "NO_MATCHING_RULE"]).nullable(),
+  crossesBoundary: z.boolean(),
+  boundaryNote: z.string().nullable(),
+});
+export type RoutingTesterResult = z.infer<typeof routingTesterResultSchema>;
+
+export const bankHolidayChangeSchema = z.enum(["ADDITIONAL", "REMOVED"]);
+
+export const bankHolidayExceptionSchema = z.object({
+  /** YYYY-MM-DD, a day in England and Wales. */
+  date: z.string(),
+  name: z.string(),
+  change: bankHolidayChangeSchema,
+});
+export type BankHolidayExceptionView = z.infer<typeof bankHolidayExceptionSchema>;
+
+export const bankHolidayExceptionListSchema = z.object({ exceptions: z.array(bankHolidayExceptionSchema) });
+
+/** A one-off day by proclamation: an extra bank holiday, or a usual one moved away. */
+export const bankHolidayExceptionRequestSchema = z
+  .strictObject({
+    date: textField("Date", { error: "Enter the date" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a real date"),
+    name: textField("Name", { error: "Enter the name of the day" })
+      .trim()
+      .min(1, "Enter the name of the day")
+      .max(120, "Name must be 120 characters or fewer"),
+    change: bankHolidayChangeSchema.default("ADDITIONAL"),
+  })
+  .meta({ examples: [{ date: "2027-06-07", name: "Bank holiday for a royal occasion", change: "ADDITIONAL" }] });
+export type BankHolidayExceptionRequest = z.input<typeof bankHolidayExceptionRequestSchema>;
