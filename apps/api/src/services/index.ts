@@ -12,6 +12,7 @@ import { createHealthService } from "../modules/health/service.ts";
 import { createIdempotency } from "../modules/referrals/idempotency.ts";
 import { createReferralReadingService } from "../modules/referrals/reading-service.ts";
 import { createReferralSubmissionService } from "../modules/referrals/submission-service.ts";
+import { noLinkRequests, type LinkRequests } from "../modules/links/link-requests.ts";
 import { createUserAdminService } from "../modules/users/admin-service.ts";
 import { createInvitationService } from "../modules/users/invitation-service.ts";
 import { createSecretBox } from "../security/encryption.ts";
@@ -24,10 +25,18 @@ export interface ServiceDependencies {
   readonly secrets: Secrets;
   /** "Now" for every rule; tests pass a clock they can set. */
   readonly clock?: Clock;
+  /** Where submissions ask for links to be computed: the job queue in the service. */
+  readonly linkRequests?: LinkRequests;
 }
 
 /** The composition root: every service is built once here and handed to the routes. */
-export function createServices({ config, db, secrets, clock = systemClock }: ServiceDependencies) {
+export function createServices({
+  config,
+  db,
+  secrets,
+  clock = systemClock,
+  linkRequests = noLinkRequests,
+}: ServiceDependencies) {
   const audit = createAuditService(db);
   const access = createReferralAccess({ db, audit });
   const alerts = createAlertService({ db, clock });
@@ -44,7 +53,7 @@ export function createServices({ config, db, secrets, clock = systemClock }: Ser
     invitations: createInvitationService({ db, audit }),
     idempotency,
     drafts: createDraftService({ db, audit, config }),
-    referralSubmission: createReferralSubmissionService({ audit, idempotency, alerts, clock }),
+    referralSubmission: createReferralSubmissionService({ audit, idempotency, alerts, clock, linkRequests }),
     referralReading: createReferralReadingService({ db, audit, access, teamFile, clock }),
     triage: createTriageService({ db, audit, access, clock, alerts, file: teamFile }),
     alerts,
