@@ -22,6 +22,7 @@ import { security } from "./plugins/security.ts";
 import { sessions } from "./plugins/session.ts";
 import { webApp } from "./plugins/web-app.ts";
 import type { Clock } from "./services/clock.ts";
+import { linkRoutes } from "./modules/links/routes.ts";
 import type { LinkRequests } from "./modules/links/link-requests.ts";
 import { createServices } from "./services/index.ts";
 import type { Secrets } from "./startup/secrets.ts";
@@ -111,6 +112,7 @@ export async function buildApp({
     triage: services.triage,
   });
   await app.register(triageRoutes, { prefix: "/api/referrals", triage: services.triage });
+  await app.register(linkRoutes, { prefix: "/api/referrals", links: services.links });
   await app.register(alertRoutes, { prefix: "/api/alerts", alerts: services.alerts });
   await app.register(webApp, { distDir: config.webDistDir });
 

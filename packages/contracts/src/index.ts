@@ -3,3 +3,4 @@ export * from "./auth.ts";
 export * from "./admin.ts";
 export * from "./referral/index.ts";
 export * from "./triage/index.ts";
+export * from "./links/index.ts";

@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   /** Hub staff send a referral the rules could not route to a district team. */
   "referral.route-from-hub": ["TRIAGE", "LEAD"],
   "alert.read": ["TRIAGE", "LEAD"],
+  /** The referrals linked to one of the team's (and the network picture): only those the viewer could open anyway. */
+  "link.read": ["TRIAGE", "LEAD"],
+  /** Mark a suggested link "not the same", with a reason, so it is no longer shown. */
+  "link.dismiss": ["LEAD"],
   "draft.manage": ["REFERRER"],
   "user.manage": ["ADMIN"],
   "organisation.manage": ["ADMIN"],

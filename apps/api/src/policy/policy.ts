@@ -28,6 +28,8 @@ export type ReferralAction = Extract<
   | "referral.decide"
   | "decision.approve"
   | "referral.route-from-hub"
+  | "link.read"
+  | "link.dismiss"
 >;
 
 /** The referrals the user may do the action to. */

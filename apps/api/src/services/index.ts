@@ -12,6 +12,7 @@ import { createHealthService } from "../modules/health/service.ts";
 import { createIdempotency } from "../modules/referrals/idempotency.ts";
 import { createReferralReadingService } from "../modules/referrals/reading-service.ts";
 import { createReferralSubmissionService } from "../modules/referrals/submission-service.ts";
+import { createLinkService } from "../modules/links/service.ts";
 import { noLinkRequests, type LinkRequests } from "../modules/links/link-requests.ts";
 import { createUserAdminService } from "../modules/users/admin-service.ts";
 import { createInvitationService } from "../modules/users/invitation-service.ts";
@@ -57,6 +58,7 @@ export function createServices({
     referralReading: createReferralReadingService({ db, audit, access, teamFile, clock }),
     triage: createTriageService({ db, audit, access, clock, alerts, file: teamFile }),
     alerts,
+    links: createLinkService({ db, audit, access, clock }),
   };
 }
 
