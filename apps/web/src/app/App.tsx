@@ -49,6 +49,9 @@ const TeamQueuePage = lazy(() =>
 const AlertsPage = lazy(() =>
   import("../features/alerts/AlertsPage.tsx").then((module) => ({ default: module.AlertsPage })),
 );
+const NetworkPage = lazy(() =>
+  import("../features/links/NetworkPage.tsx").then((module) => ({ default: module.NetworkPage })),
+);
 const ReferralPage = lazy(() =>
   import("../features/referrals/ReferralPage.tsx").then((module) => ({ default: module.ReferralPage })),
 );
@@ -135,6 +138,14 @@ export function App() {
                     element={<RequireAuth roles={["REFERRER"]}>{route.element}</RequireAuth>}
                   />
                 ))}
+                <Route
+                  path="referrals/:id/network"
+                  element={
+                    <RequireAuth roles={["TRIAGE", "LEAD"]}>
+                      <NetworkPage />
+                    </RequireAuth>
+                  }
+                />
                 <Route
                   path="referrals/:id"
                   element={
