@@ -13,6 +13,18 @@ const KIND_STYLE: Record<string, { color: string; shape: cytoscape.Css.NodeShape
   PLACE: { color: "#505a5f", shape: "rectangle" },
 };
 
+// Cytoscape injects <style id="__________cytoscape_stylesheet"> (".__________cytoscape_container
+// { position: relative; }") unless an element with that id exists. The strict CSP refuses inline
+// <style> (seen in Chromium: "Applying inline style violates ... style-src 'self'"), so an empty
+// <meta> takes the id and the same rule lives in our stylesheet (.app-network-graph).
+const CYTOSCAPE_STYLESHEET_ID = "__________cytoscape_stylesheet";
+function preventInjectedStylesheet() {
+  if (document.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
+  const placeholder = document.createElement("meta");
+  placeholder.id = CYTOSCAPE_STYLESHEET_ID;
+  document.head.append(placeholder);
+}
+
 /**
  * The picture, drawn by Cytoscape.js on a canvas. It is loaded only on the network page (a
  * dynamic import), and it is a picture only: the table beside it carries the same facts for
@@ -22,6 +34,7 @@ export default function NetworkGraph({ network }: { network: ReferralNetwork }) 
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!container.current) return;
+    preventInjectedStylesheet();
     const graph = cytoscape({
       container: container.current,
       elements: [
