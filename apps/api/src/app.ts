@@ -25,6 +25,8 @@ import { security } from "./plugins/security.ts";
 import { sessions } from "./plugins/session.ts";
 import { webApp } from "./plugins/web-app.ts";
 import type { Clock } from "./services/clock.ts";
+import { linkRoutes } from "./modules/links/routes.ts";
+import type { LinkRequests } from "./modules/links/link-requests.ts";
 import { createServices } from "./services/index.ts";
 import type { Secrets } from "./startup/secrets.ts";
 
@@ -38,6 +40,8 @@ export interface AppOptions {
   readonly onRoute?: (route: RouteOptions) => void;
   /** "Now" for every rule; defaults to the system clock (tests set their own). */
   readonly clock?: Clock;
+  /** Where submissions ask for links to be computed (the job queue); none in most tests. */
+  readonly linkRequests?: LinkRequests;
 }
 
 export async function buildApp({
@@ -47,6 +51,7 @@ export async function buildApp({
   logStream,
   onRoute,
   clock,
+  linkRequests,
 }: AppOptions): Promise<FastifyInstance> {
   const { trustProxy } = config;
   const serverOptions: FastifyServerOptions = {
@@ -70,7 +75,13 @@ export async function buildApp({
     reply.header("x-request-id", request.id);
   });
 
-  const services = createServices({ config, db, secrets, ...(clock ? { clock } : {}) });
+  const services = createServices({
+    config,
+    db,
+    secrets,
+    ...(clock ? { clock } : {}),
+    ...(linkRequests ? { linkRequests } : {}),
+  });
   const lifetimes = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
 
   // Order matters: errors, headers and the rate limit first, then sessions, CSRF and who is
@@ -108,6 +119,7 @@ export async function buildApp({
   await app.register(triageRoutes, { prefix: "/api/referrals", triage: services.triage });
   await app.register(referralTransferRoutes, { prefix: "/api/referrals", transfers: services.transfers });
   await app.register(transferRoutes, { prefix: "/api/transfers", transfers: services.transfers });
+  await app.register(linkRoutes, { prefix: "/api/referrals", links: services.links });
   await app.register(alertRoutes, { prefix: "/api/alerts", alerts: services.alerts });
   await app.register(webApp, { distDir: config.webDistDir });
 

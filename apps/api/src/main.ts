@@ -8,6 +8,8 @@ import { createDatabaseClient, type Database } from "./db/client.ts";
 import { checkApplicationRole } from "./db/roles.ts";
 import { seedDatabase } from "./db/seed/index.ts";
 import { startJobQueue, type JobQueue } from "./jobs/queue.ts";
+import { createLinkComputation } from "./modules/links/compute-links.ts";
+import { systemClock } from "./services/clock.ts";
 import { createCheckpointWriter } from "./modules/audit/checkpoints.ts";
 import { createHousekeepingService } from "./modules/housekeeping/service.ts";
 import { createSecretBox } from "./security/encryption.ts";
@@ -103,6 +105,7 @@ try {
     database.url,
     {
       housekeeping: createHousekeepingService(db),
+      links: createLinkComputation({ db, clock: systemClock }),
       auditCheckpoints: {
         writer: createCheckpointWriter({ db, key: secrets.auditCheckpointKey, file: config.auditCheckpointFile }),
         schedule: config.auditCheckpointSchedule,
@@ -111,7 +114,7 @@ try {
     log,
   );
 
-  const app = (running.app = await buildApp({ config, db, secrets }));
+  const app = (running.app = await buildApp({ config, db, secrets, linkRequests: running.jobs.linkRequests }));
   await app.listen({ host: config.host, port: config.port });
   log.info(
     { startupMs: Math.round(performance.now() - startedAt) },

@@ -4,3 +4,4 @@ export * from "./admin.ts";
 export * from "./routing.ts";
 export * from "./referral/index.ts";
 export * from "./triage/index.ts";
+export * from "./links/index.ts";

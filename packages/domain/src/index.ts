@@ -4,6 +4,7 @@ export * from "./calendar-date.ts";
 export * from "./decision-rules.ts";
 export * from "./identifiers.ts";
 export * from "./links.ts";
+export * from "./link-rules.ts";
 export * from "./london-time.ts";
 export * from "./names.ts";
 export * from "./nicknames.ts";

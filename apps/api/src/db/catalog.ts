@@ -72,7 +72,10 @@ const queries: { kind: string; sql: string }[] = [
     sql: `SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
                  pg_get_function_result(p.oid) AS definition
             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-           WHERE n.nspname = $1`,
+           WHERE n.nspname = $1
+             -- An extension's own functions (pg_trgm's similarity, say) belong to the extension.
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                              WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`,
   },
 ];
 

@@ -3,9 +3,13 @@ import type { Logger } from "pino";
 import { JOB_QUEUE_SCHEMA } from "../db/roles.ts";
 import type { CheckpointWriter } from "../modules/audit/checkpoints.ts";
 import type { HousekeepingService } from "../modules/housekeeping/service.ts";
+import type { LinkComputation } from "../modules/links/compute-links.ts";
+import type { LinkRequests } from "../modules/links/link-requests.ts";
 
 export const HOUSEKEEPING_QUEUE = "housekeeping";
 export const AUDIT_CHECKPOINT_QUEUE = "audit-checkpoint";
+/** One job per referral whose links need (re)computing: { referralId }. */
+export const LINKS_QUEUE = "referral-links";
 
 export interface AuditCheckpointJob {
   readonly writer: CheckpointWriter;
@@ -15,6 +19,8 @@ export interface AuditCheckpointJob {
 
 export interface JobQueue {
   readonly boss: PgBoss;
+  /** Asks for a referral's links to be computed (the submission calls it after commit). */
+  readonly linkRequests: LinkRequests;
   stop(): Promise<void>;
 }
 
@@ -24,7 +30,7 @@ export interface JobQueue {
  */
 export async function startJobQueue(
   databaseUrl: string,
-  jobs: { housekeeping: HousekeepingService; auditCheckpoints?: AuditCheckpointJob },
+  jobs: { housekeeping: HousekeepingService; auditCheckpoints?: AuditCheckpointJob; links?: LinkComputation },
   log: Logger,
 ): Promise<JobQueue> {
   // The schema is made by the owner role (db/roles.ts); the application role may only use it.
@@ -53,11 +59,40 @@ export async function startJobQueue(
       if (checkpoint) log.info({ entryId: checkpoint.id, count: checkpoint.count }, "audit checkpoint written");
     });
   }
+  await boss.createQueue(LINKS_QUEUE);
+  if (jobs.links) {
+    const { links } = jobs;
+    await boss.work<{ referralId: string }>(LINKS_QUEUE, async (batch) => {
+      for (const job of batch) {
+        const found = await links.computeFor(job.data.referralId);
+        // A count only: which referrals are linked stays in the database, out of the logs.
+        log.info({ links: found.length }, "links computed");
+      }
+    });
+  }
   return {
     boss,
+    linkRequests: createLinkRequests(boss, log),
     stop: async () => {
       stopping = true;
       await boss.stop({ graceful: true, timeout: 5_000 });
+    },
+  };
+}
+
+/**
+ * Sends link jobs. One waiting job per referral (singletonKey), retried on failure. Never
+ * throws: it runs after the submission has committed, and a referral that is stored must be
+ * answered as stored; a failure to enqueue is logged and the links come with the next request.
+ */
+export function createLinkRequests(boss: PgBoss, log: Logger): LinkRequests {
+  return {
+    async request(referralId) {
+      try {
+        await boss.send(LINKS_QUEUE, { referralId }, { singletonKey: referralId, retryLimit: 5, retryDelay: 30 });
+      } catch (error) {
+        log.error({ err: { type: (error as Error).name, message: (error as Error).message } }, "link job not sent");
+      }
     },
   };
 }

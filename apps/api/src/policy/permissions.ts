@@ -43,6 +43,10 @@ export const PERMISSIONS = {
   "transfer.cancel": ["TRIAGE", "LEAD"],
   /** The transfer inbox: incoming (leads see what waits for them) and outgoing. */
   "transfer.list": ["TRIAGE", "LEAD"],
+  /** The referrals linked to one of the team's (and the network picture): only those the viewer could open anyway. */
+  "link.read": ["TRIAGE", "LEAD"],
+  /** Mark a suggested link "not the same", with a reason, so it is no longer shown. */
+  "link.dismiss": ["LEAD"],
   "draft.manage": ["REFERRER"],
   "user.manage": ["ADMIN"],
   "organisation.manage": ["ADMIN"],

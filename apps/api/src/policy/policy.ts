@@ -32,6 +32,8 @@ export type ReferralAction = Extract<
   | "transfer.review"
   | "transfer.decide"
   | "transfer.cancel"
+  | "link.read"
+  | "link.dismiss"
 >;
 
 /** The referrals the user may do the action to. */

@@ -49,6 +49,8 @@ interface World {
   readonly calderdaleTeamId: string;
   /** The id of the OL14 (Todmorden -> Calderdale) routing rule. */
   readonly routingRuleId: () => Promise<string>;
+  /** Two new Bradford referrals by `referrer` and a suggested link between them. */
+  readonly newLink: () => Promise<{ referralId: string; linkId: string }>;
 }
 
 interface Probe {
@@ -394,6 +396,25 @@ const MATRIX: Record<string, Row> = {
     },
     expect: bradfordLead,
   },
+  "GET /api/referrals/{id}/links": {
+    probe: (w) => ({ method: "GET", url: `/api/referrals/${w.referralId}/links` }),
+    expect: bradfordTeam,
+  },
+  "GET /api/referrals/{id}/network": {
+    probe: (w) => ({ method: "GET", url: `/api/referrals/${w.referralId}/network` }),
+    expect: bradfordTeam,
+  },
+  "POST /api/referrals/{id}/links/{linkId}/dismiss": {
+    probe: async (w) => {
+      const { referralId, linkId } = await w.newLink();
+      return {
+        method: "POST",
+        url: `/api/referrals/${referralId}/links/${linkId}/dismiss`,
+        body: { reason: "Not the same child." },
+      };
+    },
+    expect: bradfordLead,
+  },
   "POST /api/referrals/{id}/route": {
     probe: async (w) => {
       const created = await w.newReferral({ child: { homePostcode: null, currentPostcode: null } });
@@ -520,6 +541,20 @@ describe("the authorisation matrix", () => {
       calderdaleTeamId: (await test.db.team.findUniqueOrThrow({ where: { code: "calderdale" } })).id,
       routingRuleId: async () =>
         (await test.db.routingRule.findUniqueOrThrow({ where: { postcodePrefix: "OL14" } })).id,
+      newLink: async () => {
+        const [a, b] = [(await submitReferral(referrerClient)).id, (await submitReferral(referrerClient)).id].sort();
+        const link = await test.db.referralLink.create({
+          data: {
+            firstId: a!,
+            secondId: b!,
+            score: 50,
+            sameChild: false,
+            reasons: ["Matrix."],
+            computedAt: new Date(),
+          },
+        });
+        return { referralId: a!, linkId: link.id };
+      },
     };
   });
 

@@ -15,6 +15,8 @@ import { createReferralReadingService } from "../modules/referrals/reading-servi
 import { createReferralSubmissionService } from "../modules/referrals/submission-service.ts";
 import { createBankHolidayService } from "../modules/routing/bank-holiday-service.ts";
 import { createRoutingRuleService } from "../modules/routing/rules-service.ts";
+import { createLinkService } from "../modules/links/service.ts";
+import { noLinkRequests, type LinkRequests } from "../modules/links/link-requests.ts";
 import { createUserAdminService } from "../modules/users/admin-service.ts";
 import { createInvitationService } from "../modules/users/invitation-service.ts";
 import { createSecretBox } from "../security/encryption.ts";
@@ -27,10 +29,18 @@ export interface ServiceDependencies {
   readonly secrets: Secrets;
   /** "Now" for every rule; tests pass a clock they can set. */
   readonly clock?: Clock;
+  /** Where submissions ask for links to be computed: the job queue in the service. */
+  readonly linkRequests?: LinkRequests;
 }
 
 /** The composition root: every service is built once here and handed to the routes. */
-export function createServices({ config, db, secrets, clock = systemClock }: ServiceDependencies) {
+export function createServices({
+  config,
+  db,
+  secrets,
+  clock = systemClock,
+  linkRequests = noLinkRequests,
+}: ServiceDependencies) {
   const audit = createAuditService(db);
   const access = createReferralAccess({ db, audit });
   const alerts = createAlertService({ db, clock });
@@ -50,11 +60,12 @@ export function createServices({ config, db, secrets, clock = systemClock }: Ser
     invitations: createInvitationService({ db, audit }),
     idempotency,
     drafts: createDraftService({ db, audit, config }),
-    referralSubmission: createReferralSubmissionService({ audit, idempotency, alerts, clock }),
+    referralSubmission: createReferralSubmissionService({ audit, idempotency, alerts, clock, linkRequests }),
     referralReading: createReferralReadingService({ db, audit, access, teamFile, clock }),
     triage: createTriageService(triageDependencies),
     transfers: createTransferService(triageDependencies),
     alerts,
+    links: createLinkService({ db, audit, access, clock }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance, RouteOptions } from "fastify";
 import { buildApp } from "../app.ts";
 import { loadConfig, type Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import type { LinkRequests } from "../modules/links/link-requests.ts";
 import type { Clock } from "../services/clock.ts";
 
 export const TEST_SECRETS = {
@@ -45,6 +46,7 @@ export async function buildTestApp(
   overrides: Record<string, string> = {},
   onRoute?: (route: RouteOptions) => void,
   clock?: Clock,
+  linkRequests?: LinkRequests,
 ): Promise<TestApp> {
   const logs = new LogCapture();
   const config = testConfig(overrides);
@@ -56,6 +58,7 @@ export async function buildTestApp(
     logStream: logs,
     ...(onRoute ? { onRoute } : {}),
     ...(clock ? { clock } : {}),
+    ...(linkRequests ? { linkRequests } : {}),
   });
   return { app, logs };
 }

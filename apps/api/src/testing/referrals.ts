@@ -7,7 +7,23 @@ type Example = typeof EXAMPLE_REFERRAL_SUBMISSION;
 export interface ReferralVariant {
   readonly child?: Partial<ReferralSubmission["child"]>;
   readonly immediateDanger?: boolean;
+  /** People, places and vehicles of concern, instead of the example's. */
+  readonly entities?: readonly Partial<NonNullable<ReferralSubmission["entities"]>[number]>[];
 }
+
+const BLANK_ENTITY = {
+  kind: "PERSON",
+  name: null,
+  nicknames: [],
+  approximateAge: null,
+  phoneNumbers: [],
+  socialHandles: [],
+  addresses: [],
+  postcodes: [],
+  vehicleRegistrations: [],
+  description: null,
+  linkToChild: "Seen with the child",
+} as const;
 
 /** The example referral with changes; a date of birth this many years before today. */
 export function exampleReferral(variant: ReferralVariant = {}): Example {
@@ -15,6 +31,7 @@ export function exampleReferral(variant: ReferralVariant = {}): Example {
     ...EXAMPLE_REFERRAL_SUBMISSION,
     ...(variant.immediateDanger === undefined ? {} : { immediateDanger: variant.immediateDanger }),
     child: { ...EXAMPLE_REFERRAL_SUBMISSION.child, ...variant.child },
+    ...(variant.entities ? { entities: variant.entities.map((entity) => ({ ...BLANK_ENTITY, ...entity })) } : {}),
   } as Example;
 }
 

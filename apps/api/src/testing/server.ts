@@ -5,6 +5,8 @@ import { createDatabaseClient, type Database } from "../db/client.ts";
 import { migrate } from "../db/migrations.ts";
 import { startScratchDatabase } from "../db/scratch.ts";
 import { seedDatabase } from "../db/seed/index.ts";
+import { createLinkComputation } from "../modules/links/compute-links.ts";
+import { systemClock } from "../services/clock.ts";
 import { createSecretBox } from "../security/encryption.ts";
 import { ensureWebAppBuilt } from "../startup/web-build.ts";
 import { testConfig } from "./app.ts";
@@ -34,7 +36,16 @@ export async function startTestServer(demo: { password: string; totpSecret: stri
   const encryptionKey = Buffer.from(config.encryptionKey!, "base64");
   await seedDatabase(db, config, createSecretBox(encryptionKey));
   await ensureWebAppBuilt(config.webDistDir, () => undefined);
-  const app = await buildApp({ config, db, secrets: { sessionSecret: config.sessionSecret!, encryptionKey } });
+  // No job queue here: links are computed as each referral is submitted, by the same function
+  // the queue's worker calls, so a journey sees them without waiting on pg-boss.
+  const links = createLinkComputation({ db, clock: systemClock });
+  const linkRequests = { request: async (referralId: string) => void (await links.computeFor(referralId)) };
+  const app = await buildApp({
+    config,
+    db,
+    secrets: { sessionSecret: config.sessionSecret!, encryptionKey },
+    linkRequests,
+  });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   return {
     url: address,

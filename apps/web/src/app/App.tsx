@@ -71,6 +71,9 @@ const AlertsPage = lazy(() =>
 const TransfersPage = lazy(() =>
   import("../features/transfers/TransfersPage.tsx").then((module) => ({ default: module.TransfersPage })),
 );
+const NetworkPage = lazy(() =>
+  import("../features/links/NetworkPage.tsx").then((module) => ({ default: module.NetworkPage })),
+);
 const ReferralPage = lazy(() =>
   import("../features/referrals/ReferralPage.tsx").then((module) => ({ default: module.ReferralPage })),
 );
@@ -167,6 +170,14 @@ export function App() {
                     element={<RequireAuth roles={["REFERRER"]}>{route.element}</RequireAuth>}
                   />
                 ))}
+                <Route
+                  path="referrals/:id/network"
+                  element={
+                    <RequireAuth roles={["TRIAGE", "LEAD"]}>
+                      <NetworkPage />
+                    </RequireAuth>
+                  }
+                />
                 <Route
                   path="referrals/:id"
                   element={

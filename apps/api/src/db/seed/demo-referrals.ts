@@ -10,6 +10,7 @@ import { createAuditService } from "../../modules/audit/service.ts";
 import { createReferralAccess } from "../../modules/referrals/access.ts";
 import { createIdempotency } from "../../modules/referrals/idempotency.ts";
 import { createReferralSubmissionService } from "../../modules/referrals/submission-service.ts";
+import { createLinkComputation } from "../../modules/links/compute-links.ts";
 import { createTeamFileService } from "../../modules/triage/file-service.ts";
 import { createTriageService } from "../../modules/triage/service.ts";
 import { toAuthenticatedUser, userWithMembership, type AuthenticatedUser } from "../../modules/users/user-record.ts";
@@ -218,9 +219,17 @@ export async function seedDemoReferrals(db: Database, now: Date = new Date()): P
   const alerts = createAlertService({ db, clock });
   const access = createReferralAccess({ db, audit });
   const file = createTeamFileService({ db, audit, access, clock });
-  // Every seeded submission has a fresh key, so no claim is ever taken over.
-  const idempotency = createIdempotency(db, 120_000);
-  const submission = createReferralSubmissionService({ audit, idempotency, alerts, clock });
+  const links = createLinkComputation({ db, clock });
+  // The demo has no job queue yet: links are computed as each referral is stored.
+  const linkRequests = { request: async (referralId: string) => void (await links.computeFor(referralId)) };
+  const submission = createReferralSubmissionService({
+    audit,
+    // Every seeded submission has a fresh key, so no claim is ever taken over.
+    idempotency: createIdempotency(db, 120_000),
+    alerts,
+    clock,
+    linkRequests,
+  });
   const triage = createTriageService({ db, audit, access, clock, alerts, file });
   const context = { requestId: "demo-seed", ipAddress: "127.0.0.1" };
   const people = new Map<string, AuthenticatedUser>();

@@ -20,6 +20,7 @@ import type { RequestContext } from "../../services/context.ts";
 import type { Clock } from "../../services/clock.ts";
 import type { AlertService } from "../alerts/service.ts";
 import type { AuditService } from "../audit/service.ts";
+import type { LinkRequests } from "../links/link-requests.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import { requestHash, type Idempotency } from "./idempotency.ts";
 import { bankHolidayExceptions } from "./working-calendar.ts";
@@ -50,11 +51,13 @@ export function createReferralSubmissionService({
   idempotency,
   alerts,
   clock,
+  linkRequests,
 }: {
   audit: AuditService;
   idempotency: Idempotency;
   alerts: AlertService;
   clock: Clock;
+  linkRequests: LinkRequests;
 }) {
   async function store(
     tx: Transaction,
@@ -247,13 +250,18 @@ export function createReferralSubmissionService({
       context: RequestContext,
     ) {
       if (!may(user, "referral.create")) throw new Forbidden("Only referrers can make referrals.");
-      return idempotency.execute(
+      const result = await idempotency.execute(
         user.id,
         input.idempotencyKey,
         requestHash({ body: input.raw, draftId: input.draftId }),
         201,
         (tx) => store(tx, user, input.referral, input.draftId, context),
       );
+      // After the commit, so the submission stays fast and the job never sees an uncommitted
+      // referral. A replay asks again: harmless (one waiting job per referral), and it heals
+      // a request that a failure lost the first time.
+      await linkRequests.request(result.body.id);
+      return result;
     },
   };
 }

@@ -8,6 +8,7 @@ import { ClaimForm, ReassignForm } from "./AssignForms.tsx";
 import { Chronology } from "./Chronology.tsx";
 import { DecisionApprovalForm, DecisionForm } from "./DecisionForms.tsx";
 import { IdentityBar } from "./IdentityBar.tsx";
+import { LinkedReferrals } from "./LinkedReferrals.tsx";
 import { NoteForm } from "./NoteForm.tsx";
 import { Notes } from "./Notes.tsx";
 import { RecordSummary } from "./RecordSummary.tsx";
@@ -123,6 +124,7 @@ export function TeamReferralFile({
               ))}
             </section>
           ) : null}
+          <LinkedReferrals referralId={referral.id} />
           <Notes notes={referral.notes} />
           <Chronology entries={referral.chronology} />
           <h2 className="govuk-heading-l">The referral as submitted</h2>
