@@ -11,7 +11,6 @@ import {
   redEscalationDueAt,
   routeByPostcode,
   boundaryOfRouting,
-  type BankHolidayException,
 } from "@cse/domain";
 import type { Transaction } from "../../db/client.ts";
 import { Forbidden } from "../../errors.ts";
