@@ -168,10 +168,17 @@ async function placeCluster(
 
   const key = createHash("sha256").update(resolve(clusterDir)).digest("hex").slice(0, 16);
   const keptIn = join(SYSTEM_DIR, "clusters", key);
-  await mkdir(keptIn, { recursive: true, mode: 0o755 });
-  await chmod(SYSTEM_DIR, 0o755);
-  await chmod(join(SYSTEM_DIR, "clusters"), 0o755);
-  await chmod(keptIn, 0o755);
+  try {
+    await mkdir(keptIn, { recursive: true, mode: 0o755 });
+    for (const directory of [SYSTEM_DIR, join(SYSTEM_DIR, "clusters"), keptIn]) await chmod(directory, 0o755);
+  } catch (cause) {
+    throw new Error(
+      `Run as root, the embedded PostgreSQL runs as the postgres user, which cannot reach ${dirname(clusterDir)}, ` +
+        `and ${keptIn} could not be made for it: set DATA_DIR to a directory others may enter (such as under /srv), ` +
+        `or start the service as an ordinary user.`,
+      { cause },
+    );
+  }
   await writeFile(join(keptIn, "DATA_DIR"), `${resolve(clusterDir)}\n`, { mode: 0o644 });
   const line =
     `The postgres user cannot reach ${dirname(clusterDir)}, so the database files for it are kept in ` +
