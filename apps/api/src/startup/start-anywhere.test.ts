@@ -94,7 +94,7 @@ describe("the service starts as the quick start runs it", () => {
     service?.kill("SIGKILL");
   });
 
-  it("starts with a private DATA_DIR, answers /api/health, and exits 0 on SIGINT", async () => {
+  it("starts with a private DATA_DIR, answers /api/health, and exits 0 after a clean stop on a repeated SIGINT", async () => {
     const dataDir = join(await privateDirectory("cse-start-"), "data");
     const webDist = await privateDirectory("cse-web-");
     await writeFile(join(webDist, "index.html"), "<!doctype html><title>CSE Referral Hub</title>");
@@ -134,6 +134,8 @@ describe("the service starts as the quick start runs it", () => {
       created.push(keptIn![1]!);
     }
 
+    // Ctrl-C arrives twice: from the terminal, and forwarded by npx or pnpm.
+    service.kill("SIGINT");
     service.kill("SIGINT");
     expect(await exited, output).toBe(0);
     expect(output).toContain("stopped cleanly");
