@@ -38,8 +38,11 @@ const startedAt = performance.now();
 const running: { database?: RunningDatabase; db?: Database; jobs?: JobQueue; app?: FastifyInstance } = {};
 let stopping = false;
 
-async function stop(reason: string, exitCode: number): Promise<never> {
-  if (!stopping) {
+async function stop(reason: string, exitCode: number): Promise<void> {
+  // A repeated signal (Ctrl-C reaches us from the terminal and again from npm or pnpm, which
+  // forward it) must not cut the shutdown short: the first one exits when it is done.
+  if (stopping) return;
+  {
     stopping = true;
     log.info({ reason }, "shutting down: finishing requests in flight");
     const forceExit = setTimeout(() => {
@@ -64,7 +67,7 @@ async function stop(reason: string, exitCode: number): Promise<never> {
 }
 
 // Installed before anything starts, so a signal at any moment shuts down cleanly. Ctrl-C can
-// arrive twice (from the terminal's process group and forwarded by pnpm): repeats are ignored,
+// arrive twice (from the terminal's process group and forwarded by npm or pnpm): repeats are ignored,
 // and the grace timer bounds the shutdown.
 process.on("SIGINT", () => void stop("SIGINT", 0));
 process.on("SIGTERM", () => void stop("SIGTERM", 0));
