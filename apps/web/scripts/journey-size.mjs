@@ -1,6 +1,7 @@
 // Reports the JavaScript a journey needs, gzip-compressed, from the build's manifest:
 // the entry chunk plus every chunk the journey's pages import, statically or lazily.
 //   node scripts/journey-size.mjs            (after `vite build`)
+// Exits non-zero when a journey is over its budget (issue 9: the referral journey at 150 KiB).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -13,6 +14,11 @@ const JOURNEYS = {
   "referral journey": ["NewReferralPage", "DraftRoutes", "ConfirmationPage", "MyReferralsPage", "ReferralPage"],
   administration: ["UsersPage", "InviteUserPage", "UserPage"],
   triage: ["TeamQueuePage", "AlertsPage", "ReferralPage", "TeamReferralFile"],
+};
+
+/** Most a journey may weigh, in gzip bytes. */
+export const BUDGETS = {
+  "referral journey": 150 * 1024,
 };
 
 function chunksFor(pageNames) {
@@ -44,10 +50,24 @@ export function journeySizes() {
   );
 }
 
+/** The journeys over their budget, each with what it weighs and may weigh. */
+export function overBudget(sizes = journeySizes()) {
+  return Object.entries(BUDGETS)
+    .filter(([journey, budget]) => sizes[journey].gzipBytes > budget)
+    .map(([journey, budget]) => ({ journey, gzipBytes: sizes[journey].gzipBytes, budget }));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const [journey, size] of Object.entries(journeySizes())) {
+  const sizes = journeySizes();
+  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+  for (const [journey, size] of Object.entries(sizes)) {
+    const budget = BUDGETS[journey] ? `  (budget ${kib(BUDGETS[journey])})` : "";
     process.stdout.write(
-      `${journey.padEnd(18)} ${String(size.files).padStart(2)} files  ${(size.gzipBytes / 1024).toFixed(1)} KiB gzip\n`,
+      `${journey.padEnd(18)} ${String(size.files).padStart(2)} files  ${kib(size.gzipBytes)} gzip${budget}\n`,
     );
+  }
+  for (const { journey, gzipBytes, budget } of overBudget(sizes)) {
+    process.stderr.write(`The ${journey} is over its budget: ${kib(gzipBytes)} > ${kib(budget)}\n`);
+    process.exitCode = 1;
   }
 }

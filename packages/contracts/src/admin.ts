@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { emailSchema } from "./auth.ts";
 import {
   agencySchema,
@@ -13,12 +13,16 @@ import {
 export const userStatusSchema = z.enum(["INVITED", "ACTIVE", "DISABLED"]);
 export type UserStatus = z.infer<typeof userStatusSchema>;
 
-const displayNameSchema = textField("Full name", { error: "Enter the person's full name" })
-  .trim()
-  .min(1, "Enter the person's full name")
-  .max(120, "Full name must be 120 characters or fewer");
+const displayNameSchema = textField("Full name", { error: "Enter the person's full name" }).check(
+  z.trim(),
+  z.minLength(1, "Enter the person's full name"),
+  z.maxLength(120, "Full name must be 120 characters or fewer"),
+);
 
-const jobTitleSchema = textField("Job title").trim().max(120, "Job title must be 120 characters or fewer");
+const jobTitleSchema = textField("Job title").check(
+  z.trim(),
+  z.maxLength(120, "Job title must be 120 characters or fewer"),
+);
 
 /** Triage members and leads belong to one team; nobody else belongs to any. Null when that holds. */
 export function teamMembershipProblem(role: string, teamId: string | null | undefined): string | null {
@@ -28,7 +32,7 @@ export function teamMembershipProblem(role: string, teamId: string | null | unde
   return null;
 }
 
-const teamMembershipRule = (value: { role?: string; teamId?: string | null }, ctx: z.RefinementCtx) => {
+const teamMembershipRule = (value: { role?: string; teamId?: string | null }, ctx: z.core.$RefinementCtx) => {
   const problem = value.role === undefined ? null : teamMembershipProblem(value.role, value.teamId);
   if (problem) ctx.addIssue({ code: "custom", path: ["teamId"], message: problem });
 };
@@ -37,13 +41,13 @@ export const inviteUserRequestSchema = z
   .strictObject({
     email: emailSchema,
     displayName: displayNameSchema,
-    jobTitle: jobTitleSchema.optional(),
+    jobTitle: z.optional(jobTitleSchema),
     role: roleSchema,
     organisationId: uuidSchema,
-    teamId: uuidSchema.nullable().optional(),
+    teamId: z.optional(z.nullable(uuidSchema)),
   })
-  .superRefine(teamMembershipRule)
-  .meta({
+  .check(z.superRefine(teamMembershipRule))
+  .register(z.globalRegistry, {
     examples: [
       {
         email: "sam.taylor@school.example",
@@ -59,14 +63,14 @@ export type InviteUserRequest = z.input<typeof inviteUserRequestSchema>;
 
 export const updateUserRequestSchema = z
   .strictObject({
-    displayName: displayNameSchema.optional(),
-    jobTitle: jobTitleSchema.nullable().optional(),
-    role: roleSchema.optional(),
-    organisationId: uuidSchema.optional(),
-    teamId: uuidSchema.nullable().optional(),
+    displayName: z.optional(displayNameSchema),
+    jobTitle: z.optional(z.nullable(jobTitleSchema)),
+    role: z.optional(roleSchema),
+    organisationId: z.optional(uuidSchema),
+    teamId: z.optional(z.nullable(uuidSchema)),
   })
-  .superRefine(teamMembershipRule)
-  .meta({
+  .check(z.superRefine(teamMembershipRule))
+  .register(z.globalRegistry, {
     examples: [{ role: "TRIAGE", teamId: "0195f0a2-7c1e-7000-8000-000000000002" }],
   });
 export type UpdateUserRequest = z.input<typeof updateUserRequestSchema>;
@@ -75,27 +79,27 @@ export const adminUserSchema = z.object({
   id: uuidSchema,
   email: z.string(),
   displayName: z.string(),
-  jobTitle: z.string().nullable(),
+  jobTitle: z.nullable(z.string()),
   role: roleSchema,
   status: userStatusSchema,
   agency: agencySchema,
   organisation: z.object({ id: uuidSchema, name: z.string() }),
-  team: z.object({ id: uuidSchema, code: z.string(), name: z.string() }).nullable(),
+  team: z.nullable(z.object({ id: uuidSchema, code: z.string(), name: z.string() })),
   secondFactorEnabled: z.boolean(),
-  lastSignInAt: isoDateTimeSchema.nullable(),
+  lastSignInAt: z.nullable(isoDateTimeSchema),
   createdAt: isoDateTimeSchema,
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;
 
-export const listUsersQuerySchema = pageQuerySchema.extend({
-  status: userStatusSchema.optional(),
-  role: roleSchema.optional(),
-  teamId: uuidSchema.optional(),
+export const listUsersQuerySchema = z.extend(pageQuerySchema, {
+  status: z.optional(userStatusSchema),
+  role: z.optional(roleSchema),
+  teamId: z.optional(uuidSchema),
   /** Matches the start of a name or email address. */
-  search: textField("Search").trim().max(100).optional(),
+  search: z.optional(textField("Search").check(z.trim(), z.maxLength(100))),
 });
 
-export const userPageSchema = z.object({ users: z.array(adminUserSchema), nextCursor: z.string().nullable() });
+export const userPageSchema = z.object({ users: z.array(adminUserSchema), nextCursor: z.nullable(z.string()) });
 
 export const invitationIssuedSchema = z.object({
   user: adminUserSchema,
@@ -110,13 +114,14 @@ export type Organisation = z.infer<typeof organisationSchema>;
 
 export const createOrganisationRequestSchema = z
   .strictObject({
-    name: textField("Name")
-      .trim()
-      .min(1, "Enter the organisation's name")
-      .max(160, "Name must be 160 characters or fewer"),
+    name: textField("Name").check(
+      z.trim(),
+      z.minLength(1, "Enter the organisation's name"),
+      z.maxLength(160, "Name must be 160 characters or fewer"),
+    ),
     agency: agencySchema,
   })
-  .meta({ examples: [{ name: "Calderdale Youth Service", agency: "VOLUNTARY" }] });
+  .register(z.globalRegistry, { examples: [{ name: "Calderdale Youth Service", agency: "VOLUNTARY" }] });
 
 export const teamSchema = z.object({ id: uuidSchema, code: z.string(), name: z.string(), isHub: z.boolean() });
 export type Team = z.infer<typeof teamSchema>;

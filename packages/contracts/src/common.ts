@@ -1,4 +1,10 @@
-import { z } from "zod";
+import { en } from "zod/locales";
+import { z } from "zod/mini";
+
+// zod/mini (not "zod"): the web app bundles the contract, and mini's functions tree-shake where
+// the classic methods cannot. Mini has no default locale, so install the English messages the
+// classic build would, and every rule reads the same in the API and the browser.
+z.config(en());
 
 /**
  * The one rule for text anyone sends us, on every route. PostgreSQL cannot store NUL, other
@@ -20,11 +26,11 @@ export function containsForbiddenCharacters(value: string): boolean {
   return false;
 }
 
-/** A string field under the text rule; chain .trim(), .min() and .max() as usual. */
+/** A string field under the text rule; add z.trim(), z.minLength() and z.maxLength() with .check(). */
 export function textField(label: string, params?: { error?: string }) {
   return z
     .string(params)
-    .refine((value) => !containsForbiddenCharacters(value), `${label} must not contain control characters`);
+    .check(z.refine((value) => !containsForbiddenCharacters(value), `${label} must not contain control characters`));
 }
 
 /** Where the first string (a value or a key) that breaks the text rule is, in a JSON value; null if none. */
@@ -47,7 +53,7 @@ export function findForbiddenText(root: unknown): (string | number)[] | null {
 }
 
 /** The text rule over a whole JSON structure, for bodies whose every string is free text. */
-export function refuseForbiddenText(value: unknown, ctx: z.RefinementCtx): void {
+export function refuseForbiddenText(value: unknown, ctx: z.core.$RefinementCtx): void {
   const path = findForbiddenText(value);
   if (path) ctx.addIssue({ code: "custom", path, message: "Text must not contain control characters" });
 }
@@ -86,17 +92,17 @@ export const teamRoles: readonly Role[] = ["TRIAGE", "LEAD"];
 
 /** Keyset pagination: an opaque cursor and a page size. */
 export const pageQuerySchema = z.object({
-  cursor: textField("The cursor").max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.optional(textField("The cursor").check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
 });
 
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
+  status: z.number().check(z.int()),
+  detail: z.optional(z.string()),
   code: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
   requestId: z.string(),
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isoDateTimeSchema, textField, uuidSchema } from "./common.ts";
 
 /** How much of a postcode a rule names: "LS", "LS29" or "LS29 8". */
@@ -18,7 +18,7 @@ export const routingRuleSchema = z.object({
   level: routingRuleLevelSchema,
   team: z.object({ id: uuidSchema, name: z.string(), isHub: z.boolean() }),
   crossesBoundary: z.boolean(),
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
   updatedAt: isoDateTimeSchema,
 });
 export type RoutingRuleView = z.infer<typeof routingRuleSchema>;
@@ -33,20 +33,21 @@ export const routingRuleRequestSchema = z
   .strictObject({
     postcodePrefix: textField("Postcode area, district or sector", {
       error: "Enter a postcode area, district or sector, like LS, LS29 or LS29 8",
-    })
-      .trim()
-      .min(1, "Enter a postcode area, district or sector, like LS, LS29 or LS29 8")
-      .max(10, "Enter a postcode area, district or sector, like LS, LS29 or LS29 8"),
+    }).check(
+      z.trim(),
+      z.minLength(1, "Enter a postcode area, district or sector, like LS, LS29 or LS29 8"),
+      z.maxLength(10, "Enter a postcode area, district or sector, like LS, LS29 or LS29 8"),
+    ),
     teamId: uuidSchema,
-    crossesBoundary: z.boolean().default(false),
-    note: textField("Note")
-      .trim()
-      .max(300, "Note must be 300 characters or fewer")
-      .nullable()
-      .optional()
-      .transform((value) => (value ? value : null)),
+    crossesBoundary: z._default(z.boolean(), false),
+    note: z.pipe(
+      z.optional(
+        z.nullable(textField("Note").check(z.trim(), z.maxLength(300, "Note must be 300 characters or fewer"))),
+      ),
+      z.transform((value: string | null | undefined) => (value ? value : null)),
+    ),
   })
-  .meta({
+  .register(z.globalRegistry, {
     examples: [
       {
         postcodePrefix: "LS25 6",
@@ -59,10 +60,11 @@ export const routingRuleRequestSchema = z
 export type RoutingRuleRequest = z.input<typeof routingRuleRequestSchema>;
 
 export const routingTesterQuerySchema = z.object({
-  postcode: textField("Postcode", { error: "Enter a postcode" })
-    .trim()
-    .min(1, "Enter a postcode")
-    .max(10, "Enter a real postcode, like LS1 4AP"),
+  postcode: textField("Postcode", { error: "Enter a postcode" }).check(
+    z.trim(),
+    z.minLength(1, "Enter a postcode"),
+    z.maxLength(10, "Enter a real postcode, like LS1 4AP"),
+  ),
 });
 
 export const routingHubReasonLabels = {
@@ -76,10 +78,10 @@ export const routingTesterResultSchema = z.object({
   postcode: z.string(),
   team: z.object({ id: uuidSchema, name: z.string(), isHub: z.boolean() }),
   /** The rule that matched; null when none did and the hub takes it. */
-  rule: routingRuleSchema.nullable(),
-  hubReason: z.enum(["NO_POSTCODE", "INVALID_POSTCODE", "NO_MATCHING_RULE"]).nullable(),
+  rule: z.nullable(routingRuleSchema),
+  hubReason: z.nullable(z.enum(["NO_POSTCODE", "INVALID_POSTCODE", "NO_MATCHING_RULE"])),
   crossesBoundary: z.boolean(),
-  boundaryNote: z.string().nullable(),
+  boundaryNote: z.nullable(z.string()),
 });
 export type RoutingTesterResult = z.infer<typeof routingTesterResultSchema>;
 
@@ -98,12 +100,15 @@ export const bankHolidayExceptionListSchema = z.object({ exceptions: z.array(ban
 /** A one-off day by proclamation: an extra bank holiday, or a usual one moved away. */
 export const bankHolidayExceptionRequestSchema = z
   .strictObject({
-    date: textField("Date", { error: "Enter the date" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a real date"),
-    name: textField("Name", { error: "Enter the name of the day" })
-      .trim()
-      .min(1, "Enter the name of the day")
-      .max(120, "Name must be 120 characters or fewer"),
-    change: bankHolidayChangeSchema.default("ADDITIONAL"),
+    date: textField("Date", { error: "Enter the date" }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a real date")),
+    name: textField("Name", { error: "Enter the name of the day" }).check(
+      z.trim(),
+      z.minLength(1, "Enter the name of the day"),
+      z.maxLength(120, "Name must be 120 characters or fewer"),
+    ),
+    change: z._default(bankHolidayChangeSchema, "ADDITIONAL"),
   })
-  .meta({ examples: [{ date: "2027-06-07", name: "Bank holiday for a royal occasion", change: "ADDITIONAL" }] });
+  .register(z.globalRegistry, {
+    examples: [{ date: "2027-06-07", name: "Bank holiday for a royal occasion", change: "ADDITIONAL" }],
+  });
 export type BankHolidayExceptionRequest = z.input<typeof bankHolidayExceptionRequestSchema>;

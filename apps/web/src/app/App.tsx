@@ -2,8 +2,6 @@ import { lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider } from "../auth/AuthContext.tsx";
 import { RequireAuth } from "../auth/RequireAuth.tsx";
-import { EnrolmentPage } from "../features/auth/EnrolmentPage.tsx";
-import { InvitationPage } from "../features/auth/InvitationPage.tsx";
 import { SecondFactorPage } from "../features/auth/SecondFactorPage.tsx";
 import { SignedOutPage } from "../features/auth/SignedOutPage.tsx";
 import { SessionExpiryWarning } from "../features/auth/SessionExpiryWarning.tsx";
@@ -23,6 +21,14 @@ const AddAuthenticatorPage = lazy(() =>
 );
 const ChangePasswordPage = lazy(() =>
   import("../features/account/ChangePasswordPage.tsx").then((module) => ({ default: module.ChangePasswordPage })),
+);
+// Accepting an invitation and setting up an authenticator happen once per account, never in a
+// day's work: they load on their own rather than with every sign-in.
+const EnrolmentPage = lazy(() =>
+  import("../features/auth/EnrolmentPage.tsx").then((module) => ({ default: module.EnrolmentPage })),
+);
+const InvitationPage = lazy(() =>
+  import("../features/auth/InvitationPage.tsx").then((module) => ({ default: module.InvitationPage })),
 );
 const InviteUserPage = lazy(() =>
   import("../features/admin/InviteUserPage.tsx").then((module) => ({ default: module.InviteUserPage })),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isoDateTimeSchema, uuidSchema } from "../common.ts";
 import { requiredText } from "../referral/fields.ts";
 import { referralStatusSchema, riskRatingSchema } from "../referral/views.ts";
@@ -13,7 +13,7 @@ export const linkedReferralSchema = z.object({
   risk: riskRatingSchema,
   status: referralStatusSchema,
   submittedAt: isoDateTimeSchema,
-  score: z.number().int(),
+  score: z.int(),
   /** Probably the same child: a repeat referral rather than a shared adult or place. */
   sameChild: z.boolean(),
   /** What matched, in words, strongest first ("Same phone number of concern"). */
@@ -22,7 +22,7 @@ export const linkedReferralSchema = z.object({
 export type LinkedReferral = z.infer<typeof linkedReferralSchema>;
 
 /** Linked referrals the viewer may not open: a count per holding team, nothing else. */
-export const linksHeldElsewhereSchema = z.object({ teamName: z.string(), count: z.number().int().positive() });
+export const linksHeldElsewhereSchema = z.object({ teamName: z.string(), count: z.int().check(z.positive()) });
 export type LinksHeldElsewhere = z.infer<typeof linksHeldElsewhereSchema>;
 
 /** GET /api/referrals/:id/links */
@@ -40,7 +40,9 @@ export const dismissLinkRequestSchema = z
   .strictObject({
     reason: requiredText("Reason", 2_000, "Enter why these are not the same child or network"),
   })
-  .meta({ examples: [{ reason: "Different children: checked with the school, different parents and addresses." }] });
+  .register(z.globalRegistry, {
+    examples: [{ reason: "Different children: checked with the school, different parents and addresses." }],
+  });
 export type DismissLinkRequest = z.infer<typeof dismissLinkRequestSchema>;
 
 export const networkNodeKindSchema = z.enum(["REFERRAL", "CHILD", "PERSON", "PHONE", "VEHICLE", "HANDLE", "PLACE"]);
@@ -55,11 +57,11 @@ export const referralNetworkSchema = z.object({
       kind: networkNodeKindSchema,
       label: z.string(),
       /** For a referral node: its id, to open it. */
-      referralId: uuidSchema.nullable(),
+      referralId: z.nullable(uuidSchema),
     }),
   ),
   edges: z.array(z.object({ id: z.string(), source: z.string(), target: z.string() })),
   /** Linked referrals left out because the viewer may not open them. */
-  hiddenReferrals: z.number().int().nonnegative(),
+  hiddenReferrals: z.int().check(z.nonnegative()),
 });
 export type ReferralNetwork = z.infer<typeof referralNetworkSchema>;

@@ -1,14 +1,20 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isoDateTimeSchema, uuidSchema } from "../common.ts";
 import { CSE_INDICATORS, NO_SIGNS_SEEN, type CseIndicator } from "./indicators.ts";
 
 // A draft holds what was typed, finished or not: every field optional, every string
 // bounded, nothing outside the form's shape accepted.
 // null is an unanswered question (react-hook-form's value for a radio group left alone).
-const text = (max: number) => z.string().max(max, `Must be ${max} characters or fewer`).nullable().optional();
+const text = (max: number) =>
+  z.optional(z.nullable(z.string().check(z.maxLength(max, `Must be ${max} characters or fewer`))));
 const SHORT = 400;
 const LONG = 12_000;
-const dateParts = z.strictObject({ day: text(4), month: text(4), year: text(6) }).optional();
+const dateParts = z.optional(z.strictObject({ day: text(4), month: text(4), year: text(6) }));
+
+/** A section of the draft: any of its questions, or the whole section, may be unanswered. */
+function optionalPartial<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  return z.optional(z.partial(z.strictObject(shape)));
+}
 
 const entityDraft = z.strictObject({
   kind: text(20),
@@ -27,69 +33,64 @@ const entityDraft = z.strictObject({
 export const referralDraftContentSchema = z
   .strictObject({
     immediateDanger: text(10),
-    child: z
-      .strictObject({
-        givenNames: text(SHORT),
-        familyName: text(SHORT),
-        aliases: text(2000),
-        dateOfBirthKnown: text(10),
-        dateOfBirth: dateParts,
-        estimatedAgeYears: text(10),
-        gender: text(30),
-        ethnicity: text(SHORT),
-        firstLanguage: text(SHORT),
-        interpreterNeeded: text(10),
-        disabilityOrDifficulty: text(10),
-        learningDisability: text(10),
-        disabilityDetails: text(4000),
-        homeAddress: text(1000),
-        homePostcode: text(40),
-        currentWhereabouts: text(1000),
-        currentPostcode: text(40),
-        school: text(SHORT),
-        parentalResponsibility: text(1000),
-        householdMembers: text(4000),
-        otherAgencies: text(4000),
-        lookedAfter: text(10),
-        responsibleAuthority: text(SHORT),
-      })
-      .partial()
-      .optional(),
-    concern: z
-      .strictObject({
-        description: text(LONG),
-        occurredOn: dateParts,
-        when: text(SHORT),
-        location: text(1000),
-        informationSource: text(30),
-        informationSourceDetail: text(2000),
-        signs: z.array(z.string().max(60)).max(40, "Too many signs").nullable().optional(),
-        indicators: z
-          .record(z.string().max(60), z.strictObject({ level: text(20), detail: text(4000) }).partial())
-          .refine((value) => Object.keys(value).length <= 40, "Too many indicators")
-          .optional(),
-      })
-      .partial()
-      .optional(),
-    entities: z.array(entityDraft.partial()).max(20, "Add no more than 20 people, places or vehicles").optional(),
-    informationSharing: z
-      .strictObject({
-        parentsAware: text(10),
-        childAware: text(10),
-        consent: text(20),
-        sharingWithoutConsentReason: text(4000),
-        lawfulBasis: text(40),
-        referrerIdentityShareable: text(10),
-      })
-      .partial()
-      .optional(),
-    aboutYou: z
-      .strictObject({ phone: text(60), bestTimeToCall: text(SHORT), jobTitle: text(SHORT) })
-      .partial()
-      .optional(),
+    child: optionalPartial({
+      givenNames: text(SHORT),
+      familyName: text(SHORT),
+      aliases: text(2000),
+      dateOfBirthKnown: text(10),
+      dateOfBirth: dateParts,
+      estimatedAgeYears: text(10),
+      gender: text(30),
+      ethnicity: text(SHORT),
+      firstLanguage: text(SHORT),
+      interpreterNeeded: text(10),
+      disabilityOrDifficulty: text(10),
+      learningDisability: text(10),
+      disabilityDetails: text(4000),
+      homeAddress: text(1000),
+      homePostcode: text(40),
+      currentWhereabouts: text(1000),
+      currentPostcode: text(40),
+      school: text(SHORT),
+      parentalResponsibility: text(1000),
+      householdMembers: text(4000),
+      otherAgencies: text(4000),
+      lookedAfter: text(10),
+      responsibleAuthority: text(SHORT),
+    }),
+    concern: optionalPartial({
+      description: text(LONG),
+      occurredOn: dateParts,
+      when: text(SHORT),
+      location: text(1000),
+      informationSource: text(30),
+      informationSourceDetail: text(2000),
+      signs: z.optional(
+        z.nullable(z.array(z.string().check(z.maxLength(60))).check(z.maxLength(40, "Too many signs"))),
+      ),
+      indicators: z.optional(
+        z
+          .record(z.string().check(z.maxLength(60)), z.partial(z.strictObject({ level: text(20), detail: text(4000) })))
+          .check(z.refine((value) => Object.keys(value).length <= 40, "Too many indicators")),
+      ),
+    }),
+    entities: z.optional(
+      z.array(z.partial(entityDraft)).check(z.maxLength(20, "Add no more than 20 people, places or vehicles")),
+    ),
+    informationSharing: optionalPartial({
+      parentsAware: text(10),
+      childAware: text(10),
+      consent: text(20),
+      sharingWithoutConsentReason: text(4000),
+      lawfulBasis: text(40),
+      referrerIdentityShareable: text(10),
+    }),
+    aboutYou: optionalPartial({ phone: text(60), bestTimeToCall: text(SHORT), jobTitle: text(SHORT) }),
     entitiesReviewed: text(10),
   })
-  .meta({ examples: [{ immediateDanger: "no", child: { givenNames: "Amira", familyName: "Khan" } }] });
+  .register(z.globalRegistry, {
+    examples: [{ immediateDanger: "no", child: { givenNames: "Amira", familyName: "Khan" } }],
+  });
 
 export type ReferralDraftContent = z.infer<typeof referralDraftContentSchema>;
 
@@ -146,16 +147,16 @@ export const saveDraftRequestSchema = z
   .strictObject({
     content: referralDraftContentSchema,
     /** The version this save was based on; a stale save is refused rather than overwriting newer work. */
-    version: z.number().int().min(1).optional(),
+    version: z.optional(z.number().check(z.int(), z.gte(1))),
   })
-  .meta({
+  .register(z.globalRegistry, {
     examples: [{ content: { immediateDanger: "no", child: { givenNames: "Amira", familyName: "Khan" } }, version: 1 }],
   });
 
 export const draftSchema = z.object({
   id: uuidSchema,
   content: referralDraftContentSchema,
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
   expiresAt: isoDateTimeSchema,

@@ -1,28 +1,30 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { containsForbiddenCharacters } from "../common.ts";
 
 // The one text rule lives in common.ts; it is re-exported here for the form's own modules.
 export { containsForbiddenCharacters } from "../common.ts";
 
 function plainText(label: string, max: number) {
-  return z
-    .string({ error: `${label} must be text` })
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .refine((value) => !containsForbiddenCharacters(value), `${label} must not contain control characters`)
-    .transform((value) => value.trim());
+  return z.pipe(
+    z.string({ error: `${label} must be text` }).check(
+      z.maxLength(max, `${label} must be ${max} characters or fewer`),
+      z.refine((value) => !containsForbiddenCharacters(value), `${label} must not contain control characters`),
+    ),
+    z.transform((value: string) => value.trim()),
+  );
 }
 
 /** Text that must be given. */
 export function requiredText(label: string, max: number, emptyMessage: string) {
-  return plainText(label, max).pipe(z.string().min(1, emptyMessage));
+  return z.pipe(plainText(label, max), z.string().check(z.minLength(1, emptyMessage)));
 }
 
 /** Text that may be left out: absent, null and blank all mean "not given". */
 export function optionalText(label: string, max: number) {
-  return plainText(label, max)
-    .nullable()
-    .optional()
-    .transform((value) => (value ? value : null));
+  return z.pipe(
+    z.optional(z.nullable(plainText(label, max))),
+    z.transform((value: string | null | undefined) => (value ? value : null)),
+  );
 }
 
 /** A list of short texts, each bounded, blanks dropped. */
@@ -34,23 +36,26 @@ export function textList(
 ) {
   const text = plainText(label, itemMax);
   const item = itemPattern
-    ? text.refine((value) => value === "" || itemPattern.pattern.test(value), itemPattern.message)
+    ? text.check(z.refine((value) => value === "" || itemPattern.pattern.test(value), itemPattern.message))
     : text;
-  return z
-    .array(item, { error: `${label} must be a list` })
-    .max(maxItems, `Give no more than ${maxItems} ${label.toLowerCase()}`)
-    .optional()
-    .transform((values) => (values ?? []).filter((value) => value !== ""));
+  return z.pipe(
+    z.optional(
+      z
+        .array(item, { error: `${label} must be a list` })
+        .check(z.maxLength(maxItems, `Give no more than ${maxItems} ${label.toLowerCase()}`)),
+    ),
+    z.transform((values: string[] | undefined) => (values ?? []).filter((value) => value !== "")),
+  );
 }
 
 export const yesNoUnknownSchema = z.enum(["YES", "NO", "UNKNOWN"]);
 export type YesNoUnknown = z.infer<typeof yesNoUnknownSchema>;
 
 /** Yes, no or not known; left out means not known. */
-export const optionalYesNoUnknown = yesNoUnknownSchema
-  .nullable()
-  .optional()
-  .transform((value) => value ?? "UNKNOWN");
+export const optionalYesNoUnknown = z.pipe(
+  z.optional(z.nullable(yesNoUnknownSchema)),
+  z.transform((value: YesNoUnknown | null | undefined) => value ?? "UNKNOWN"),
+);
 
 export function requiredYesNoUnknown(message: string) {
   return z.enum(["YES", "NO", "UNKNOWN"], { error: message });
@@ -65,9 +70,11 @@ export const POSTCODE_PATTERN = /^[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s*[0-9][A-Za-z]
 
 /** `of` names whose postcode it is, so the message names the field ("for the child's home"). */
 export function optionalPostcode(label: string, of: string) {
-  return optionalText(label, 10).refine(
-    (value) => value === null || POSTCODE_PATTERN.test(value),
-    `Enter a real postcode for ${of}, like LS1 4AP`,
+  return optionalText(label, 10).check(
+    z.refine(
+      (value) => value === null || POSTCODE_PATTERN.test(value),
+      `Enter a real postcode for ${of}, like LS1 4AP`,
+    ),
   );
 }
 
@@ -93,10 +100,10 @@ export function isRealDate(value: string): boolean {
 
 /** A calendar date (YYYY-MM-DD) that is real and not in the future. */
 export function pastDate(label: string) {
-  return z
-    .string({ error: `Enter ${label} as a date` })
-    .refine(isRealDate, `${capitalise(label)} must be a real date`)
-    .refine((value) => value <= todayInEngland(), `${capitalise(label)} must be today or in the past`);
+  return z.string({ error: `Enter ${label} as a date` }).check(
+    z.refine(isRealDate, `${capitalise(label)} must be a real date`),
+    z.refine((value) => value <= todayInEngland(), `${capitalise(label)} must be today or in the past`),
+  );
 }
 
 export function capitalise(text: string): string {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /**
  * How a sign is answered once the referrer says they have seen it or been told about it.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   capitalise,
   isRealDate,
@@ -96,27 +96,30 @@ const everyTime = {
   when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null,
 };
 
+/** Absent, null or given: absent becomes null, as the stored referral holds it. */
+function orNull<T extends z.ZodMiniType>(schema: T) {
+  return z.pipe(
+    z.optional(z.nullable(schema)),
+    z.transform((value: z.output<T> | null | undefined) => value ?? null),
+  );
+}
+
 const childSchema = z
   .strictObject({
     givenNames: requiredText("First name", 100, "Enter the child's first name"),
     familyName: requiredText("Last name", 100, "Enter the child's last name"),
     aliases: textList("Other names", 100, 10),
-    dateOfBirth: pastDate("the child's date of birth")
-      .nullable()
-      .optional()
-      .transform((value) => value ?? null),
-    estimatedAgeYears: z
-      .number({ error: "Enter the child's age as a number" })
-      .int("Enter the child's age in whole years")
-      .min(0, "Age must be 0 or more")
-      .max(MAX_CHILD_AGE, `The child must be under 18. For adults, contact adult social care`)
-      .nullable()
-      .optional()
-      .transform((value) => value ?? null),
-    gender: genderSchema
-      .nullable()
-      .optional()
-      .transform((value) => value ?? null),
+    dateOfBirth: orNull(pastDate("the child's date of birth")),
+    estimatedAgeYears: orNull(
+      z
+        .number({ error: "Enter the child's age as a number" })
+        .check(
+          z.int("Enter the child's age in whole years"),
+          z.gte(0, "Age must be 0 or more"),
+          z.lte(MAX_CHILD_AGE, `The child must be under 18. For adults, contact adult social care`),
+        ),
+    ),
+    gender: orNull(genderSchema),
     ethnicity: optionalText("Ethnicity", 100),
     firstLanguage: optionalText("First language", 60),
     interpreterNeeded: optionalYesNoUnknown,
@@ -134,33 +137,35 @@ const childSchema = z
     lookedAfter: optionalYesNoUnknown,
     responsibleAuthority: optionalText("Responsible authority", 120),
   })
-  .superRefine((child, ctx) => {
-    if (child.dateOfBirth == null && child.estimatedAgeYears == null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["dateOfBirth"],
-        message: "Enter the child's date of birth, or their approximate age if you do not know it",
-      });
-    }
-    if (
-      typeof child.dateOfBirth === "string" &&
-      isRealDate(child.dateOfBirth) &&
-      ageOn(child.dateOfBirth, todayInEngland()) > MAX_CHILD_AGE
-    ) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["dateOfBirth"],
-        message: "The child must be under 18. For adults, contact adult social care",
-      });
-    }
-    if (child.lookedAfter === "YES" && !child.responsibleAuthority) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["responsibleAuthority"],
-        message: "Enter the local authority responsible for the child's care",
-      });
-    }
-  }, everyTime);
+  .check(
+    z.superRefine((child, ctx) => {
+      if (child.dateOfBirth == null && child.estimatedAgeYears == null) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["dateOfBirth"],
+          message: "Enter the child's date of birth, or their approximate age if you do not know it",
+        });
+      }
+      if (
+        typeof child.dateOfBirth === "string" &&
+        isRealDate(child.dateOfBirth) &&
+        ageOn(child.dateOfBirth, todayInEngland()) > MAX_CHILD_AGE
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["dateOfBirth"],
+          message: "The child must be under 18. For adults, contact adult social care",
+        });
+      }
+      if (child.lookedAfter === "YES" && !child.responsibleAuthority) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["responsibleAuthority"],
+          message: "Enter the local authority responsible for the child's care",
+        });
+      }
+    }, everyTime),
+  );
 
 function ageOn(dateOfBirth: string, today: string): number {
   const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
@@ -192,9 +197,9 @@ const indicatorsSchema = z.strictObject(
   Object.fromEntries(
     (CSE_INDICATORS as readonly CseIndicator[]).map((indicator) => [
       indicator.code,
-      ratingSchemaFor(indicator).optional(),
+      z.optional(ratingSchemaFor(indicator)),
     ]),
-  ) as Record<IndicatorCode, z.ZodOptional<ReturnType<typeof ratingSchemaFor>>>,
+  ) as Record<IndicatorCode, z.ZodMiniOptional<ReturnType<typeof ratingSchemaFor>>>,
   { error: "Select the signs you have seen or been told about, or select 'None of these'" },
 );
 
@@ -205,38 +210,42 @@ const concernSchema = z
       10_000,
       "Describe what was seen, heard or disclosed",
     ),
-    occurredOn: pastDate("the date it happened")
-      .nullable()
-      .optional()
-      .transform((value) => value ?? null),
+    occurredOn: orNull(pastDate("the date it happened")),
     when: optionalText("When it happened", 200),
     location: optionalText("Where it happened", 300),
     informationSource: informationSourceSchema,
     informationSourceDetail: optionalText("How you know", 500),
     indicators: indicatorsSchema,
   })
-  .superRefine((concern, ctx) => {
-    if (
-      (concern.informationSource === "OTHER" || concern.informationSource === "THIRD_PARTY") &&
-      !concern.informationSourceDetail
-    ) {
-      ctx.addIssue({ code: "custom", path: ["informationSourceDetail"], message: "Say who told you, or how you know" });
-    }
-  }, everyTime);
+  .check(
+    z.superRefine((concern, ctx) => {
+      if (
+        (concern.informationSource === "OTHER" || concern.informationSource === "THIRD_PARTY") &&
+        !concern.informationSourceDetail
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["informationSourceDetail"],
+          message: "Say who told you, or how you know",
+        });
+      }
+    }, everyTime),
+  );
 
 const entitySchema = z
   .strictObject({
     kind: concernKindSchema,
     name: optionalText("Name", 100),
     nicknames: textList("Nicknames", 60, 10),
-    approximateAge: z
-      .number({ error: "Enter an age as a number" })
-      .int("Enter an age in whole years")
-      .min(0, "Age must be 0 or more")
-      .max(120, "Age must be 120 or less")
-      .nullable()
-      .optional()
-      .transform((value) => value ?? null),
+    approximateAge: orNull(
+      z
+        .number({ error: "Enter an age as a number" })
+        .check(
+          z.int("Enter an age in whole years"),
+          z.gte(0, "Age must be 0 or more"),
+          z.lte(120, "Age must be 120 or less"),
+        ),
+    ),
     phoneNumbers: textList("Phone numbers", 30, 10, PHONE_PATTERN),
     socialHandles: textList("Social media handles", 100, 10),
     addresses: textList("Addresses", 300, 5),
@@ -248,27 +257,29 @@ const entitySchema = z
     description: optionalText("Description", 2000),
     linkToChild: optionalText("How they are linked to the child", 1000),
   })
-  .superRefine((entity, ctx) => {
-    const identified =
-      Boolean(entity.name) ||
-      Boolean(entity.description) ||
-      [
-        entity.nicknames,
-        entity.phoneNumbers,
-        entity.socialHandles,
-        entity.addresses,
-        entity.postcodes,
-        entity.vehicleRegistrations,
-      ].some((list) => Array.isArray(list) && list.length > 0);
-    if (!identified) {
-      const kind = typeof entity.kind === "string" ? entity.kind.toLowerCase() : "person, place or vehicle";
-      ctx.addIssue({
-        code: "custom",
-        path: ["name"],
-        message: `Give at least one detail about this ${kind}, or remove it`,
-      });
-    }
-  }, everyTime);
+  .check(
+    z.superRefine((entity, ctx) => {
+      const identified =
+        Boolean(entity.name) ||
+        Boolean(entity.description) ||
+        [
+          entity.nicknames,
+          entity.phoneNumbers,
+          entity.socialHandles,
+          entity.addresses,
+          entity.postcodes,
+          entity.vehicleRegistrations,
+        ].some((list) => Array.isArray(list) && list.length > 0);
+      if (!identified) {
+        const kind = typeof entity.kind === "string" ? entity.kind.toLowerCase() : "person, place or vehicle";
+        ctx.addIssue({
+          code: "custom",
+          path: ["name"],
+          message: `Give at least one detail about this ${kind}, or remove it`,
+        });
+      }
+    }, everyTime),
+  );
 
 const informationSharingSchema = z
   .strictObject({
@@ -279,28 +290,29 @@ const informationSharingSchema = z
     lawfulBasis: lawfulBasisSchema,
     referrerIdentityShareable: requiredBoolean("Select whether your name may be shared with the family"),
   })
-  .superRefine((sharing, ctx) => {
-    const withoutConsent = sharing.consent === "REFUSED" || sharing.consent === "NOT_SOUGHT";
-    if (withoutConsent && !sharing.sharingWithoutConsentReason) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["sharingWithoutConsentReason"],
-        message: "Explain why you are sharing without consent, for example because of a risk of significant harm",
-      });
-    }
-    if (sharing.lawfulBasis === "CONSENT" && withoutConsent) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["lawfulBasis"],
-        message: "Consent cannot be the lawful basis when consent was not given",
-      });
-    }
-  }, everyTime);
+  .check(
+    z.superRefine((sharing, ctx) => {
+      const withoutConsent = sharing.consent === "REFUSED" || sharing.consent === "NOT_SOUGHT";
+      if (withoutConsent && !sharing.sharingWithoutConsentReason) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["sharingWithoutConsentReason"],
+          message: "Explain why you are sharing without consent, for example because of a risk of significant harm",
+        });
+      }
+      if (sharing.lawfulBasis === "CONSENT" && withoutConsent) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["lawfulBasis"],
+          message: "Consent cannot be the lawful basis when consent was not given",
+        });
+      }
+    }, everyTime),
+  );
 
 const aboutYouSchema = z.strictObject({
-  phone: requiredText("Contact number", 30, "Enter a phone number we can call you on").refine(
-    (value) => PHONE_PATTERN.pattern.test(value),
-    PHONE_PATTERN.message,
+  phone: requiredText("Contact number", 30, "Enter a phone number we can call you on").check(
+    z.refine((value) => PHONE_PATTERN.pattern.test(value), PHONE_PATTERN.message),
   ),
   bestTimeToCall: optionalText("Best time to call", 200),
   jobTitle: optionalText("Job title", 120),
@@ -311,10 +323,12 @@ export const referralSubmissionSchema = z.strictObject({
   immediateDanger: requiredBoolean("Select whether the child is in immediate danger"),
   child: childSchema,
   concern: concernSchema,
-  entities: z
-    .array(entitySchema)
-    .max(MAX_CONCERN_ENTITIES, `Add no more than ${MAX_CONCERN_ENTITIES} people, places or vehicles`)
-    .default([]),
+  entities: z._default(
+    z
+      .array(entitySchema)
+      .check(z.maxLength(MAX_CONCERN_ENTITIES, `Add no more than ${MAX_CONCERN_ENTITIES} people, places or vehicles`)),
+    [],
+  ),
   informationSharing: informationSharingSchema,
   aboutYou: aboutYouSchema,
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isoDateTimeSchema, uuidSchema } from "../common.ts";
 import { containsForbiddenCharacters, yesNoUnknownSchema } from "./fields.ts";
 import { indicatorAnswerSchema } from "./indicators.ts";
@@ -63,15 +63,15 @@ export const referrerReferralSummarySchema = z.object({
   submittedAt: isoDateTimeSchema,
   status: referralStatusSchema,
   team: teamRefSchema,
-  outcome: outcomeSchema.nullable(),
-  decidedAt: isoDateTimeSchema.nullable(),
+  outcome: z.nullable(outcomeSchema),
+  decidedAt: z.nullable(isoDateTimeSchema),
 });
 export type ReferrerReferralSummary = z.infer<typeof referrerReferralSummarySchema>;
 
 export const referralPageSchema = z.object({
   scope: z.literal("mine"),
   referrals: z.array(referrerReferralSummarySchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
 });
 
 export const addendumSchema = z.object({
@@ -83,16 +83,20 @@ export const addendumSchema = z.object({
 
 export const addAddendumRequestSchema = z
   .strictObject({
-    body: z
-      .string({ error: "Enter the correction or new information" })
-      .max(10_000, "The addendum must be 10,000 characters or fewer")
-      .refine((value) => !containsForbiddenCharacters(value), "The addendum must not contain control characters")
-      .transform((value) => value.trim())
-      .pipe(z.string().min(1, "Enter the correction or new information")),
+    body: z.pipe(
+      z.pipe(
+        z.string({ error: "Enter the correction or new information" }).check(
+          z.maxLength(10_000, "The addendum must be 10,000 characters or fewer"),
+          z.refine((value) => !containsForbiddenCharacters(value), "The addendum must not contain control characters"),
+        ),
+        z.transform((value: string) => value.trim()),
+      ),
+      z.string().check(z.minLength(1, "Enter the correction or new information")),
+    ),
   })
-  .meta({ examples: [{ body: "Correction: the car seen was dark blue, not black." }] });
+  .register(z.globalRegistry, { examples: [{ body: "Correction: the car seen was dark blue, not black." }] });
 
-const text = z.string().nullable();
+const text = z.nullable(z.string());
 const list = z.array(z.string());
 
 /** A submitted referral's content as stored: what the referrer sent, normalised by the schema. */
@@ -103,9 +107,9 @@ export const referralContentSchema = z.object({
     familyName: z.string(),
     aliases: list,
     dateOfBirth: text,
-    estimatedAgeYears: z.number().int().nullable(),
-    ageAtReferral: z.number().int().nullable(),
-    gender: genderSchema.nullable(),
+    estimatedAgeYears: z.nullable(z.number().check(z.int())),
+    ageAtReferral: z.nullable(z.number().check(z.int())),
+    gender: z.nullable(genderSchema),
     ethnicity: text,
     firstLanguage: text,
     interpreterNeeded: yesNoUnknownSchema,
@@ -138,7 +142,7 @@ export const referralContentSchema = z.object({
       kind: concernKindSchema,
       name: text,
       nicknames: list,
-      approximateAge: z.number().int().nullable(),
+      approximateAge: z.nullable(z.number().check(z.int())),
       phoneNumbers: list,
       socialHandles: list,
       addresses: list,
@@ -167,21 +171,21 @@ export const referralContentSchema = z.object({
 export type ReferralContent = z.infer<typeof referralContentSchema>;
 
 /** Everything the referrer submitted, for the printable summary, plus what has happened since. */
-export const referrerReferralDetailSchema = referrerReferralSummarySchema.extend({
+export const referrerReferralDetailSchema = z.extend(referrerReferralSummarySchema, {
   audience: z.literal("referrer"),
   content: referralContentSchema,
   risk: riskSchema,
   decisionDueAt: isoDateTimeSchema,
-  messageToReferrer: z.string().nullable(),
+  messageToReferrer: z.nullable(z.string()),
   addenda: z.array(addendumSchema),
 });
 export type ReferrerReferralDetail = z.infer<typeof referrerReferralDetailSchema>;
 
 /** GET /api/referrals (scope=mine, the default): the referrals you made. */
 export const listReferralsQuerySchema = z.object({
-  scope: z.literal("mine").default("mine"),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  status: referralStatusSchema.optional(),
-  risk: riskRatingSchema.optional(),
+  scope: z._default(z.literal("mine"), "mine"),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+  status: z.optional(referralStatusSchema),
+  risk: z.optional(riskRatingSchema),
 });

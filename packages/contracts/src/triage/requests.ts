@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { uuidSchema } from "../common.ts";
 import { optionalText, requiredText } from "../referral/fields.ts";
 import { listReferralsQuerySchema, outcomeSchema, riskRatingSchema } from "../referral/views.ts";
@@ -18,16 +18,16 @@ const openStatusSchema = z.enum(["SUBMITTED", "IN_TRIAGE", "AWAITING_APPROVAL"],
 /** GET /api/referrals?scope=team: the team's open referrals, most urgent first. */
 export const teamQueueQuerySchema = z.object({
   scope: z.literal("team"),
-  cursor: z.string().max(300).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  status: openStatusSchema.optional(),
-  risk: riskRatingSchema.optional(),
-  assignee: z.enum(["anyone", "mine", "unassigned"]).default("anyone"),
+  cursor: z.optional(z.string().check(z.maxLength(300))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  status: z.optional(openStatusSchema),
+  risk: z.optional(riskRatingSchema),
+  assignee: z._default(z.enum(["anyone", "mine", "unassigned"]), "anyone"),
   /** Only the referrals that need someone now (overdue, or RED and unassigned for an hour). */
-  attention: z
-    .enum(["true", "false"])
-    .optional()
-    .transform((value) => value === "true"),
+  attention: z.pipe(
+    z.optional(z.enum(["true", "false"])),
+    z.transform((value: "true" | "false" | undefined) => value === "true"),
+  ),
 });
 export type TeamQueueQuery = z.infer<typeof teamQueueQuerySchema>;
 
@@ -35,16 +35,18 @@ export type TeamQueueQuery = z.infer<typeof teamQueueQuerySchema>;
 export const referralListQuerySchema = z.union([listReferralsQuerySchema, teamQueueQuerySchema]);
 
 /** Claim (no assignee, or yourself) or, for a lead, give to any member of the team. */
-export const assignRequestSchema = z.strictObject({ assigneeId: uuidSchema.optional() }).meta({ examples: [{}] });
+export const assignRequestSchema = z
+  .strictObject({ assigneeId: z.optional(uuidSchema) })
+  .register(z.globalRegistry, { examples: [{}] });
 
 const reason = (label: string) => requiredText(label, 2_000, `Enter the ${label.toLowerCase()}`);
 
 export const addNoteRequestSchema = z
   .strictObject({
     body: requiredText("Note", 10_000, "Enter the note"),
-    visibility: visibilitySchema.default("TEAM"),
+    visibility: z._default(visibilitySchema, "TEAM"),
   })
-  .meta({
+  .register(z.globalRegistry, {
     examples: [{ body: "Spoke to the school's safeguarding lead; attendance has fallen.", visibility: "TEAM" }],
   });
 
@@ -53,7 +55,9 @@ export const riskOverrideRequestSchema = z
     toRisk: riskRatingSchema,
     reason: reason("Reason for the change"),
   })
-  .meta({ examples: [{ toRisk: "RED", reason: "Police intelligence links the car to other exploitation." }] });
+  .register(z.globalRegistry, {
+    examples: [{ toRisk: "RED", reason: "Police intelligence links the car to other exploitation." }],
+  });
 
 /** A lead's answer to something waiting for approval: a downgrade of risk, or no further action. */
 export const approvalDecisionRequestSchema = z
@@ -61,11 +65,13 @@ export const approvalDecisionRequestSchema = z
     approve: z.boolean({ error: "Say whether you approve" }),
     reason: optionalText("Reason", 2_000),
   })
-  .refine((value) => value.approve || value.reason !== null, {
-    path: ["reason"],
-    message: "Enter why you are not approving it",
-  })
-  .meta({ examples: [{ approve: true }] });
+  .check(
+    z.refine((value) => value.approve || value.reason !== null, {
+      path: ["reason"],
+      message: "Enter why you are not approving it",
+    }),
+  )
+  .register(z.globalRegistry, { examples: [{ approve: true }] });
 
 export const decisionRequestSchema = z
   .strictObject({
@@ -73,7 +79,7 @@ export const decisionRequestSchema = z
     reason: reason("Reason for the decision"),
     messageToReferrer: requiredText("Message to the referrer", 1_000, "Enter a short message for the referrer"),
   })
-  .meta({
+  .register(z.globalRegistry, {
     examples: [
       {
         outcome: "STRATEGY_DISCUSSION",
@@ -88,4 +94,6 @@ export const hubRoutingRequestSchema = z
     teamId: uuidSchema,
     reason: reason("Reason for routing"),
   })
-  .meta({ examples: [{ teamId: "0190a2b4-7c1d-7000-8000-000000000000", reason: "The child's school is in Leeds." }] });
+  .register(z.globalRegistry, {
+    examples: [{ teamId: "0190a2b4-7c1d-7000-8000-000000000000", reason: "The child's school is in Leeds." }],
+  });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isoDateTimeSchema, uuidSchema } from "../common.ts";
 import { requiredText } from "../referral/fields.ts";
 import { riskSchema } from "../referral/views.ts";
@@ -18,10 +18,10 @@ export const transferRequestSchema = z
   .strictObject({
     teamId: z
       .uuid({ error: "Choose the team that should take the referral" })
-      .meta({ description: "The district team asked to take the referral" }),
+      .register(z.globalRegistry, { description: "The district team asked to take the referral" }),
     reason: transferReason("Enter why the referral should move to this team"),
   })
-  .meta({
+  .register(z.globalRegistry, {
     examples: [{ teamId: "0190a2b4-7c1d-7000-8000-000000000000", reason: "The child now lives in Bradford." }],
   });
 export type TransferRequest = z.infer<typeof transferRequestSchema>;
@@ -29,7 +29,7 @@ export type TransferRequest = z.infer<typeof transferRequestSchema>;
 /** POST /api/transfers/:id/reject: the receiving lead refuses, and must say why. */
 export const transferRejectionSchema = z
   .strictObject({ reason: transferReason("Enter why your team cannot take this referral") })
-  .meta({ examples: [{ reason: "The family moved back to Leeds last week." }] });
+  .register(z.globalRegistry, { examples: [{ reason: "The family moved back to Leeds last week." }] });
 export type TransferRejection = z.infer<typeof transferRejectionSchema>;
 
 export const transferStatusSchema = z.enum(["PENDING", "ACCEPTED", "REJECTED", "CANCELLED"]);
@@ -38,7 +38,7 @@ export type TransferStatus = z.infer<typeof transferStatusSchema>;
 /** GET /api/transfers?box=incoming|outgoing */
 export const transferBoxSchema = z.enum(["incoming", "outgoing"], { error: "Choose incoming or outgoing" });
 export type TransferBox = z.infer<typeof transferBoxSchema>;
-export const transferInboxQuerySchema = z.object({ box: transferBoxSchema.default("incoming") });
+export const transferInboxQuerySchema = z.object({ box: z._default(transferBoxSchema, "incoming") });
 
 /**
  * One waiting transfer: for the receiving lead, only enough to decide (the "transfer review"
@@ -50,9 +50,9 @@ export const transferInboxItemSchema = z.object({
   reference: z.string(),
   fromTeam: teamRefSchema,
   toTeam: teamRefSchema,
-  ageAtReferral: z.number().int().nullable(),
+  ageAtReferral: z.nullable(z.int()),
   /** The postcode district (outward code) the referral was routed on, when there was one. */
-  area: z.string().nullable(),
+  area: z.nullable(z.string()),
   risk: riskSchema,
   reason: z.string(),
   requestedBy: personRefSchema,
@@ -75,7 +75,7 @@ export const transferResultSchema = z.object({
   status: transferStatusSchema,
   toTeam: teamRefSchema,
   /** After acceptance: the new decision time, counted from the acceptance. */
-  decisionDueAt: isoDateTimeSchema.nullable(),
+  decisionDueAt: z.nullable(isoDateTimeSchema),
 });
 export type TransferResult = z.infer<typeof transferResultSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { agencySchema, isoDateTimeSchema, uuidSchema } from "../common.ts";
 import {
   addendumSchema,
@@ -32,12 +32,12 @@ export const teamQueueItemSchema = z.object({
   id: uuidSchema,
   reference: z.string(),
   childName: z.string(),
-  ageAtReferral: z.number().int().nullable(),
+  ageAtReferral: z.nullable(z.number().check(z.int())),
   status: referralStatusSchema,
   risk: riskRatingSchema,
   submittedAt: isoDateTimeSchema,
   decisionDueAt: isoDateTimeSchema,
-  assignee: personRefSchema.nullable(),
+  assignee: z.nullable(personRefSchema),
   /** Empty when nothing is late; otherwise every reason it needs someone now. */
   attention: z.array(attentionSchema),
   /** Received through the hub because it could not be routed automatically. */
@@ -49,10 +49,10 @@ export type TeamQueueItem = z.infer<typeof teamQueueItemSchema>;
 
 /** How many open referrals each of the queue's views holds, under the same risk/status filters. */
 export const queueCountsSchema = z.object({
-  all: z.number().int(),
-  mine: z.number().int(),
-  unassigned: z.number().int(),
-  attention: z.number().int(),
+  all: z.number().check(z.int()),
+  mine: z.number().check(z.int()),
+  unassigned: z.number().check(z.int()),
+  attention: z.number().check(z.int()),
 });
 export type QueueCounts = z.infer<typeof queueCountsSchema>;
 
@@ -61,7 +61,7 @@ export const teamQueuePageSchema = z.object({
   team: teamRefSchema,
   items: z.array(teamQueueItemSchema),
   counts: queueCountsSchema,
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
 });
 export type TeamQueuePage = z.infer<typeof teamQueuePageSchema>;
 
@@ -80,7 +80,7 @@ export const chronologyEntrySchema = z.object({
   type: z.string(),
   occurredAt: isoDateTimeSchema,
   summary: z.string(),
-  actorName: z.string().nullable(),
+  actorName: z.nullable(z.string()),
 });
 export type ChronologyEntry = z.infer<typeof chronologyEntrySchema>;
 
@@ -101,8 +101,8 @@ export const decisionViewSchema = z.object({
   decidedAt: isoDateTimeSchema,
   decidedBy: personRefSchema,
   /** Set once a lead has approved a decision that needed it. */
-  approvedBy: personRefSchema.nullable(),
-  approvedAt: isoDateTimeSchema.nullable(),
+  approvedBy: z.nullable(personRefSchema),
+  approvedAt: z.nullable(isoDateTimeSchema),
 });
 
 /** Everything a member of the team may do to this referral now, as the policy allows. */
@@ -130,36 +130,36 @@ export const teamReferralDetailSchema = z.object({
   reference: z.string(),
   status: referralStatusSchema,
   submittedAt: isoDateTimeSchema,
-  team: teamRefSchema.extend({ isHub: z.boolean() }),
+  team: z.extend(teamRefSchema, { isHub: z.boolean() }),
   /** Routed by a rule whose area crosses a council boundary: check before accepting. */
-  routingBoundary: z.object({ note: z.string() }).nullable(),
+  routingBoundary: z.nullable(z.object({ note: z.string() })),
   content: referralContentSchema,
   addenda: z.array(addendumSchema),
   risk: riskSchema,
   /** What the rules computed at submission, before any override. */
   computedRisk: riskSchema,
   decisionDueAt: isoDateTimeSchema,
-  redEscalationDueAt: isoDateTimeSchema.nullable(),
+  redEscalationDueAt: z.nullable(isoDateTimeSchema),
   attention: z.array(attentionSchema),
-  assignee: personRefSchema.nullable(),
+  assignee: z.nullable(personRefSchema),
   notes: z.array(noteSchema),
   chronology: z.array(chronologyEntrySchema),
-  pendingRiskOverride: riskOverrideViewSchema.nullable(),
-  decision: decisionViewSchema.nullable(),
+  pendingRiskOverride: z.nullable(riskOverrideViewSchema),
+  decision: z.nullable(decisionViewSchema),
   /**
    * When set, "no further action" needs a lead's approval before it takes effect, and why
    * (DESIGN §3: under-13s, a learning disability, or an unknown age).
    */
-  noFurtherActionNeedsApprovalBecause: z.string().nullable(),
+  noFurtherActionNeedsApprovalBecause: z.nullable(z.string()),
   actions: z.array(triageActionSchema),
   /** Members a lead may reassign to (empty for anyone who may not reassign). */
   assignableMembers: z.array(personRefSchema),
   /** Teams the hub may route this referral to (empty unless the viewer may route it). */
   routableTeams: z.array(teamRefSchema),
   /** Set while another team has been asked to take the referral ("transfer requested"). */
-  pendingTransfer: pendingTransferViewSchema.nullable(),
+  pendingTransfer: z.nullable(pendingTransferViewSchema),
   /** Set when the referral came to this team by a transfer: the decision clock restarted then. */
-  transferredIn: acceptedTransferViewSchema.nullable(),
+  transferredIn: z.nullable(acceptedTransferViewSchema),
   /** District teams this referral may be transferred to (empty unless the viewer may ask). */
   transferTeams: z.array(teamRefSchema),
 });
@@ -192,7 +192,7 @@ export const alertSchema = z.object({
 export type Alert = z.infer<typeof alertSchema>;
 
 export const alertListSchema = z.object({
-  unread: z.number().int(),
+  unread: z.number().check(z.int()),
   alerts: z.array(alertSchema),
 });
 export type AlertList = z.infer<typeof alertListSchema>;

@@ -19,7 +19,7 @@ const startDraftBody = z
   .strictObject({ content: referralDraftContentSchema })
   .superRefine(refuseForbiddenText)
   .meta({ examples: [{ content: { immediateDanger: "no" } }] });
-const saveDraftBody = saveDraftRequestSchema.superRefine(refuseForbiddenText);
+const saveDraftBody = saveDraftRequestSchema.check(z.superRefine(refuseForbiddenText));
 
 export const draftRoutes: FastifyPluginAsyncZod<{ drafts: DraftService }> = async (app, { drafts }) => {
   app.post(

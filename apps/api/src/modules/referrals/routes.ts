@@ -40,7 +40,7 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async
           "Submit a referral. Send an Idempotency-Key header: a retry with the same key returns the original result",
         headers: z.object({ "idempotency-key": z.string().optional() }),
         querystring: z.object({ draftId: z.uuid({ message: "Must be a valid identifier" }).optional() }),
-        body: referralSubmissionSchema.meta({ examples: [EXAMPLE_REFERRAL_SUBMISSION] }),
+        body: referralSubmissionSchema.clone().register(z.globalRegistry, { examples: [EXAMPLE_REFERRAL_SUBMISSION] }),
         response: { 201: referralCreatedSchema },
       },
     },

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { api } from "../../api/client.ts";
 import { BackLink, Button, ErrorSummary, TextInput, errorsFromForm } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";

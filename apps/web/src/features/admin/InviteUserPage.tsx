@@ -2,7 +2,7 @@ import { inviteUserRequestSchema, type InvitationIssued } from "@cse/contracts";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { api } from "../../api/client.ts";
 import { BackLink, Button, ErrorSummary, TextInput, errorsFromForm } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";

@@ -10,7 +10,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { useParams } from "react-router";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
 import { useCurrentUser } from "../../auth/AuthContext.tsx";

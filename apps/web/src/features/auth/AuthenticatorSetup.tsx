@@ -2,7 +2,7 @@ import { totpCodeSchema, type EnrolmentResponse } from "@cse/contracts";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
 import { Button, Details, ErrorSummary, errorsFromForm } from "../../components/govuk/index.ts";

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useParams } from "react-router";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { api } from "../../api/client.ts";
 import { ApiError, describeFailure } from "../../api/errors.ts";
 import { Button, ErrorSummary, Panel, TextInput, errorsFromForm } from "../../components/govuk/index.ts";

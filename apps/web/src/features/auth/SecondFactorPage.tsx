@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { api } from "../../api/client.ts";
 import { ApiError } from "../../api/errors.ts";
 import { useAuth } from "../../auth/AuthContext.tsx";

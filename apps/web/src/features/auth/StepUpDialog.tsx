@@ -2,7 +2,7 @@ import { stepUpRequestSchema, type StepUpResponse } from "@cse/contracts";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { api } from "../../api/client.ts";
 import { Button, ErrorSummary, errorsFromForm } from "../../components/govuk/index.ts";
 import { applyServerFailure } from "../forms/server-errors.ts";

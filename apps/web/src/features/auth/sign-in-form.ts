@@ -1,5 +1,5 @@
 import { signInRequestSchema } from "@cse/contracts";
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /** The sign-in form's own rules: the API's rules for the two fields it shows. */
 export const signInFormSchema = z.object({

@@ -1,5 +1,5 @@
 import type { FieldError, FieldErrors, FieldValues, Resolver } from "react-hook-form";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 
 /**
  * Validates a form with the contract's own request schema, so the browser gives the same
@@ -7,7 +7,7 @@ import type { z } from "zod";
  * selects give "") into the request's shape first. Errors land on the request's top-level
  * field names, which the forms use as their field names too.
  */
-export function contractResolver<TForm extends FieldValues, S extends z.ZodType>(
+export function contractResolver<TForm extends FieldValues, S extends z.ZodMiniType>(
   schema: S,
   toRequest: (values: TForm) => unknown,
 ): Resolver<TForm, unknown, z.output<S>> {

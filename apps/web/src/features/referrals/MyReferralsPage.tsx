@@ -1,7 +1,7 @@
 import { draftListSchema, outcomeLabels, referralPageSchema, type ReferrerReferralSummary } from "@cse/contracts";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { describeFailure } from "../../api/errors.ts";
 import { parsedApi } from "../../api/parsed.ts";
 import { ButtonLink, ErrorSummary, Table, type TableColumn } from "../../components/govuk/index.ts";

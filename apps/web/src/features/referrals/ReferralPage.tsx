@@ -11,7 +11,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useParams } from "react-router";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { api } from "../../api/client.ts";
 import { describeFailure } from "../../api/errors.ts";
 import { parsedApi } from "../../api/parsed.ts";

@@ -6,7 +6,7 @@ import {
 } from "@cse/contracts";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ApiError, describeFailure } from "../../api/errors.ts";
 import { parsedApi } from "../../api/parsed.ts";
 import { Button, ErrorSummary, Radios, Textarea, errorsFromForm } from "../../components/govuk/index.ts";
@@ -18,12 +18,14 @@ const answerSchema = z
     answer: z.enum(["accept", "refuse"], { error: "Say whether your team will take this referral" }),
     reason: z.string(),
   })
-  .superRefine((value, context) => {
-    if (value.answer !== "refuse") return;
-    const checked = transferRejectionSchema.safeParse({ reason: value.reason });
-    for (const issue of checked.success ? [] : checked.error.issues)
-      context.addIssue({ code: "custom", path: ["reason"], message: issue.message });
-  });
+  .check(
+    z.superRefine((value, context) => {
+      if (value.answer !== "refuse") return;
+      const checked = transferRejectionSchema.safeParse({ reason: value.reason });
+      for (const issue of checked.success ? [] : checked.error.issues)
+        context.addIssue({ code: "custom", path: ["reason"], message: issue.message });
+    }),
+  );
 type Answer = z.output<typeof answerSchema>;
 const FIELDS = ["answer", "reason"] as const;
 

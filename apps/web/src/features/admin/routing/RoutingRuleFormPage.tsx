@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useNavigate, useParams } from "react-router";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { api } from "../../../api/client.ts";
 import { describeFailure } from "../../../api/errors.ts";
 import { parsedApi } from "../../../api/parsed.ts";
@@ -22,8 +22,8 @@ import { applyServerFailure } from "../../forms/server-errors.ts";
 import { useReferenceLists } from "../use-reference-lists.ts";
 
 /** The contract's rule, with the answers as the form's controls give them. */
-const ruleFormSchema = routingRuleRequestSchema.extend({
-  teamId: z.string().min(1, "Select the team referrals from this postcode go to"),
+const ruleFormSchema = z.extend(routingRuleRequestSchema, {
+  teamId: z.string().check(z.minLength(1, "Select the team referrals from this postcode go to")),
   crossesBoundary: z.enum(["yes", "no"], { error: "Select whether this postcode crosses a council boundary" }),
 });
 type RuleForm = z.input<typeof ruleFormSchema>;

@@ -8,7 +8,7 @@ import {
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { ApiError, describeFailure } from "../../../api/errors.ts";
 import { parsedApi } from "../../../api/parsed.ts";
 import {

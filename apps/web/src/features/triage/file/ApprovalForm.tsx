@@ -1,5 +1,5 @@
 import { approvalDecisionRequestSchema, teamReferralDetailSchema, type TeamReferralDetail } from "@cse/contracts";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { parsedApi } from "../../../api/parsed.ts";
 import { Radios, Textarea } from "../../../components/govuk/index.ts";
 import { contractResolver, yesNoToBoolean } from "../../forms/contract-resolver.ts";

@@ -1,4 +1,5 @@
 import { assignRequestSchema, teamReferralDetailSchema } from "@cse/contracts";
+import { z } from "zod/mini";
 import { parsedApi } from "../../../api/parsed.ts";
 import { Select } from "../../../components/govuk/index.ts";
 import { blankToUndefined, contractResolver } from "../../forms/contract-resolver.ts";
@@ -27,10 +28,12 @@ export function ClaimForm() {
 }
 
 // The contract lets an empty request mean "me"; choosing someone else must name them.
-const reassignSchema = assignRequestSchema.refine((request) => request.assigneeId !== undefined, {
-  path: ["assigneeId"],
-  message: "Choose who should have this referral",
-});
+const reassignSchema = assignRequestSchema.check(
+  z.refine((request) => request.assigneeId !== undefined, {
+    path: ["assigneeId"],
+    message: "Choose who should have this referral",
+  }),
+);
 
 /** A lead gives the referral to any member of the team. */
 export function ReassignForm() {

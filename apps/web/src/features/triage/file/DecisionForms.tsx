@@ -1,6 +1,6 @@
 import { decisionRequestSchema, outcomeLabels, outcomeSchema, teamReferralDetailSchema } from "@cse/contracts";
 import { useWatch } from "react-hook-form";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { parsedApi } from "../../../api/parsed.ts";
 import { InsetText, Radios, Textarea } from "../../../components/govuk/index.ts";
 import { contractResolver } from "../../forms/contract-resolver.ts";

@@ -1,5 +1,5 @@
 import { addNoteRequestSchema, teamReferralDetailSchema, visibilityLabels, type Visibility } from "@cse/contracts";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { parsedApi } from "../../../api/parsed.ts";
 import { Radios, Textarea } from "../../../components/govuk/index.ts";
 import { contractResolver } from "../../forms/contract-resolver.ts";

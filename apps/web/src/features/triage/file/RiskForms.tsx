@@ -1,5 +1,5 @@
 import { riskOverrideRequestSchema, teamReferralDetailSchema, type RiskRating } from "@cse/contracts";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { parsedApi } from "../../../api/parsed.ts";
 import { useCurrentUser } from "../../../auth/AuthContext.tsx";
 import { Radios, Textarea } from "../../../components/govuk/index.ts";

@@ -1,6 +1,6 @@
 import { hubRoutingRequestSchema } from "@cse/contracts";
 import { useNavigate } from "react-router";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { parsedApi } from "../../../api/parsed.ts";
 import { Select, Textarea } from "../../../components/govuk/index.ts";
 import { contractResolver } from "../../forms/contract-resolver.ts";

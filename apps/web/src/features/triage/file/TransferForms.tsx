@@ -1,5 +1,5 @@
 import { teamReferralDetailSchema, transferRequestSchema, transferResultSchema } from "@cse/contracts";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { parsedApi } from "../../../api/parsed.ts";
 import { Radios, Textarea } from "../../../components/govuk/index.ts";
 import { contractResolver } from "../../forms/contract-resolver.ts";
