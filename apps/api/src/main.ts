@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { STARTUP_SEED_LOCK_KEY, withAdvisoryLock } from "./db/advisory-lock.ts";
 import { createDatabaseClient, type Database } from "./db/client.ts";
 import { checkApplicationRole } from "./db/roles.ts";
 import { seedDatabase } from "./db/seed/index.ts";
@@ -96,7 +97,9 @@ try {
 
   const secrets = await resolveSecrets(config);
   const db = (running.db = createDatabaseClient({ url: database.url, timeoutMs: config.databaseTimeoutMs }));
-  const seeded = await seedDatabase(db, config, createSecretBox(secrets.encryptionKey));
+  const seeded = await withAdvisoryLock(database.url, STARTUP_SEED_LOCK_KEY, () =>
+    seedDatabase(db, config, createSecretBox(secrets.encryptionKey)),
+  );
   if (seeded.referenceData) log.info("reference data seeded: teams, routing rules, bank-holiday exceptions");
   if (seeded.demoReferrals > 0)
     log.info({ referrals: seeded.demoReferrals }, "demo referrals seeded for the demo teams");

@@ -1,7 +1,6 @@
 // Faults in the service's own process (issue 8, "Faults"): killed outright (kill -9) while
 // referrers submit with Idempotency-Keys, and stopped with SIGTERM under load. The service runs
 // as it does in use (node on src/main.ts), on a loopback port and a throwaway database.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,19 +9,9 @@ import { EXAMPLE_REFERRAL_SUBMISSION } from "@cse/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BenchClient } from "../../bench/http-client.ts";
 import type { Database } from "../db/client.ts";
-import { findFreePort } from "../db/scratch.ts";
-import { TEST_SECRETS } from "../testing/app.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { createUser, TEST_PASSWORD, type TestUser } from "../testing/fixtures.ts";
-
-const API_DIR = join(import.meta.dirname, "..", "..");
-
-interface RunningService {
-  readonly process: ChildProcess;
-  readonly url: string;
-  readonly output: string[];
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+import { startServiceProcess } from "../testing/service-process.ts";
 
 interface Submission {
   readonly key: string;
@@ -56,47 +45,14 @@ describe("the service process is killed or stopped under load", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function startService(): Promise<RunningService> {
-    const port = await findFreePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: API_DIR,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: "development",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        DATABASE_URL: test.url,
-        MIGRATION_DATABASE_URL: test.ownerUrl,
-        DATA_DIR: dataDir,
-        WEB_DIST_DIR: webDir,
-        SEED_DEMO_DATA: "false",
-        LOG_LEVEL: "info",
-        SESSION_SECRET: TEST_SECRETS.SESSION_SECRET,
-        ENCRYPTION_KEY: TEST_SECRETS.ENCRYPTION_KEY,
-        IDEMPOTENCY_TAKEOVER_SECONDS: "1",
-        SHUTDOWN_GRACE_SECONDS: "20",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const startService = () =>
+    startServiceProcess({
+      databaseUrl: test.url,
+      migrationDatabaseUrl: test.ownerUrl,
+      dataDir,
+      webDir,
+      env: { IDEMPOTENCY_TAKEOVER_SECONDS: "1", SHUTDOWN_GRACE_SECONDS: "20" },
     });
-    const output: string[] = [];
-    child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.on("exit", (code, signal) => resolve({ code, signal })),
-    );
-    const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`The service exited at start:\n${output.join("")}`);
-      const ready = await fetch(`${url}/api/ready`).then(
-        (response) => response.ok,
-        () => false,
-      );
-      if (ready) return { process: child, url, output, exited };
-      if (Date.now() > deadline) throw new Error(`The service did not start:\n${output.join("")}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 
   async function signedIn(url: string, referrer: TestUser): Promise<BenchClient> {
     const client = new BenchClient(url);
