@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
-import { STARTUP_SEED_LOCK_KEY, withAdvisoryLock } from "./db/advisory-lock.ts";
+import { STARTUP_LOCK_KEY, withAdvisoryLock } from "./db/advisory-lock.ts";
 import { createDatabaseClient, type Database } from "./db/client.ts";
 import { checkApplicationRole } from "./db/roles.ts";
 import { seedDatabase } from "./db/seed/index.ts";
@@ -81,7 +81,9 @@ try {
     // A key generated into DATA_DIR would sit beside what it protects.
     throw new Error("AUDIT_CHECKPOINT_KEY is required when NODE_ENV=production (32 bytes, base64)");
   }
-  const migrations = await migrateDatabase(database);
+  // Instances starting together take turns: granting rights at once fails one of them
+  // ("tuple concurrently updated"), and so did seeding the teams.
+  const migrations = await withAdvisoryLock(database.url, STARTUP_LOCK_KEY, () => migrateDatabase(database));
   log.info(
     { applied: migrations.applied, total: migrations.applied.length + migrations.alreadyApplied.length },
     "database migrated",
@@ -97,7 +99,7 @@ try {
 
   const secrets = await resolveSecrets(config);
   const db = (running.db = createDatabaseClient({ url: database.url, timeoutMs: config.databaseTimeoutMs }));
-  const seeded = await withAdvisoryLock(database.url, STARTUP_SEED_LOCK_KEY, () =>
+  const seeded = await withAdvisoryLock(database.url, STARTUP_LOCK_KEY, () =>
     seedDatabase(db, config, createSecretBox(secrets.encryptionKey)),
   );
   if (seeded.referenceData) log.info("reference data seeded: teams, routing rules, bank-holiday exceptions");

@@ -1,12 +1,13 @@
 import pg from "pg";
 
-/** Held while an instance seeds its data at start-up (any number, not Prisma's 72707369). */
-export const STARTUP_SEED_LOCK_KEY = 41_042_026;
+/** Held while an instance migrates, grants and seeds at start-up (any number but Prisma's 72707369). */
+export const STARTUP_LOCK_KEY = 41_042_026;
 
 /**
  * Runs `work` while holding a PostgreSQL advisory lock on its own connection, so two instances
  * starting together take turns: the second finds the work done instead of racing it (two
- * instances seeding the teams at once failed one of them on the unique team code).
+ * instances seeding the teams at once failed one of them on the unique team code, and two
+ * granting the service's role its rights at once failed one with "tuple concurrently updated").
  */
 export async function withAdvisoryLock<T>(databaseUrl: string, key: number, work: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
