@@ -1,7 +1,7 @@
 import { generate } from "otplib";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { expectNoAccessibilityViolations, openBrowser, type BrowserSession } from "./browser.ts";
-import { waitForNextTotpStep } from "./journey.ts";
+import { signIn, waitForNextTotpStep } from "./journey.ts";
 import { pressButton } from "./keyboard.ts";
 import { expectNoDuplicateIds } from "./page-checks.ts";
 
@@ -136,17 +136,12 @@ describe("signing in and managing accounts, in a real browser", () => {
       await invitee.close();
     }
   });
+
   it("asks an administrator to confirm it is them before creating a lead", async () => {
     const { page } = browser;
     // The test before signed the administrator in with this step's code: a code works once.
     await waitForNextTotpStep();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.locator("#email").fill("admin@demo.example");
-    await page.locator("#password").fill(demoPassword);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.locator("#code").fill(await generate({ secret: demoTotpSecret }));
-    await page.getByRole("button", { name: "Continue" }).click();
-    await page.getByRole("heading", { name: /Hello, Demo Administrator/ }).waitFor();
+    await signIn(page, baseUrl, { email: "admin@demo.example", password: demoPassword, totpSecret: demoTotpSecret });
     // The test service keeps a step-up for 4 seconds (5 minutes in use): outlive the sign-in's.
     const signedInAt = Date.now();
 

@@ -2,7 +2,7 @@
 // referrers submit with Idempotency-Keys, and stopped with SIGTERM under load. The service runs
 // as it does in use (node on src/main.ts), on a loopback port and a throwaway database.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXAMPLE_REFERRAL_SUBMISSION } from "@cse/contracts";
@@ -11,7 +11,7 @@ import { BenchClient } from "../../bench/http-client.ts";
 import type { Database } from "../db/client.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { createUser, TEST_PASSWORD, type TestUser } from "../testing/fixtures.ts";
-import { startServiceProcess } from "../testing/service-process.ts";
+import { placeholderWebDir, startServiceProcess } from "../testing/service-process.ts";
 
 interface Submission {
   readonly key: string;
@@ -34,8 +34,7 @@ describe("the service process is killed or stopped under load", () => {
     referrers = [];
     for (let index = 0; index < 10; index += 1) referrers.push(await createUser(db, { role: "REFERRER" }));
     // The API is what is under test; a placeholder page spares building the web app.
-    webDir = await mkdtemp(join(tmpdir(), "cse-web-"));
-    await writeFile(join(webDir, "index.html"), "<!doctype html><title>CSE Referral Hub</title>");
+    webDir = await placeholderWebDir();
     dataDir = await mkdtemp(join(tmpdir(), "cse-data-"));
   }, 120_000);
 

@@ -2,7 +2,7 @@
 // empty database and it is migrated once; a session made on one is honoured, and ended, on the
 // other; a background job asked for once runs once.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXAMPLE_REFERRAL_SUBMISSION } from "@cse/contracts";
@@ -12,19 +12,14 @@ import { BenchClient } from "../../bench/http-client.ts";
 import { createDatabaseClient, type Database } from "../db/client.ts";
 import { readMigrations } from "../db/migrations.ts";
 import { withDatabase, withLogin } from "../db/urls.ts";
-import { testDatabaseServer } from "../testing/database.ts";
+import { adminQuery, testDatabaseServer } from "../testing/database.ts";
 import { createUser, TEST_PASSWORD } from "../testing/fixtures.ts";
-import { startServiceProcess, stopServiceProcess, type RunningService } from "../testing/service-process.ts";
-
-async function adminQuery(sql: string) {
-  const admin = new pg.Client({ connectionString: testDatabaseServer().adminUrl });
-  await admin.connect();
-  try {
-    return await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
+import {
+  placeholderWebDir,
+  startServiceProcess,
+  stopServiceProcess,
+  type RunningService,
+} from "../testing/service-process.ts";
 
 describe("two instances of the service on one database", () => {
   const name = `cse_two_${randomBytes(6).toString("hex")}`;
@@ -41,8 +36,7 @@ describe("two instances of the service on one database", () => {
     await adminQuery(`CREATE DATABASE ${name} OWNER ${owner.name}`);
     appUrl = withLogin(withDatabase(adminUrl, name), app);
     ownerUrl = withLogin(withDatabase(adminUrl, name), owner);
-    webDir = await mkdtemp(join(tmpdir(), "cse-web-"));
-    await writeFile(join(webDir, "index.html"), "<!doctype html><title>CSE Referral Hub</title>");
+    webDir = await placeholderWebDir();
     dataDirs = [await mkdtemp(join(tmpdir(), "cse-data-")), await mkdtemp(join(tmpdir(), "cse-data-"))];
     instances = await Promise.all(
       dataDirs.map((dataDir) =>

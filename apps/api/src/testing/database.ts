@@ -17,7 +17,8 @@ export function testDatabaseServer() {
   return inject("testDatabaseServer");
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement as the test server's superuser (creating and dropping databases). */
+export async function adminQuery(sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: testDatabaseServer().adminUrl });
   await admin.connect();
   try {

@@ -1,6 +1,8 @@
 // The service as it runs in use (node on src/main.ts), as a child process on a loopback port:
 // for fault tests that kill, stop or double it.
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findFreePort } from "../db/scratch.ts";
 import { TEST_SECRETS } from "./app.ts";
@@ -21,6 +23,13 @@ export interface ServiceSettings {
   /** A folder with an index.html: the API is what is under test, not the web build. */
   readonly webDir: string;
   readonly env?: Record<string, string>;
+}
+
+/** A web build of one page: the API is what fault tests exercise, so they skip building the app. */
+export async function placeholderWebDir(): Promise<string> {
+  const directory = await mkdtemp(join(tmpdir(), "cse-web-"));
+  await writeFile(join(directory, "index.html"), "<!doctype html><title>CSE Referral Hub</title>");
+  return directory;
 }
 
 /** Starts the service and waits until it is ready; fails with its output if it cannot start. */

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useAuth } from "../../auth/AuthContext.tsx";
 import { Button } from "../../components/govuk/index.ts";
+import { useModalDialog } from "../../components/use-modal-dialog.ts";
 import { formatTime } from "../../format/london-time.ts";
 
 const WARN_BEFORE_MS = 2 * 60_000;
@@ -22,18 +23,7 @@ function timeLeft(ms: number): string {
  * focus back where it was when it closes. Escape means "stay signed in", as HMRC's does.
  */
 function TimeoutDialog({ msLeft, onStay, onSignOut }: { msLeft: number; onStay: () => void; onSignOut: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const element = dialog.current;
-    element?.showModal();
-    heading.current?.focus();
-    return () => {
-      element?.close();
-      if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
-    };
-  }, []);
+  const { dialog, heading } = useModalDialog();
   // Screen readers hear the time left once a minute (and in the last 20 seconds), not every second.
   const spoken = msLeft > 60_000 ? timeLeft(msLeft) : msLeft > 20_000 ? "1 minute" : "20 seconds";
   return (

@@ -1,9 +1,9 @@
 import { stepUpRequestSchema, type StepUpResponse } from "@cse/contracts";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod/mini";
 import { api } from "../../api/client.ts";
+import { useModalDialog } from "../../components/use-modal-dialog.ts";
 import { Button, ErrorSummary, errorsFromForm } from "../../components/govuk/index.ts";
 import { applyServerFailure } from "../forms/server-errors.ts";
 import { TotpCodeInput } from "./TotpCodeInput.tsx";
@@ -16,8 +16,7 @@ type StepUpForm = z.input<typeof stepUpRequestSchema>;
  * timeout warning, it takes the focus and gives it back where it was when it closes.
  */
 export function StepUpDialog({ onConfirmed, onCancel }: { onConfirmed: () => void; onCancel: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const { dialog, heading } = useModalDialog();
   const form = useForm<StepUpForm>({
     resolver: zodResolver(stepUpRequestSchema),
     shouldFocusError: false,
@@ -25,17 +24,6 @@ export function StepUpDialog({ onConfirmed, onCancel }: { onConfirmed: () => voi
     reValidateMode: "onSubmit",
   });
   const { errors, isSubmitting, submitCount } = form.formState;
-
-  useEffect(() => {
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const element = dialog.current;
-    element?.showModal();
-    heading.current?.focus();
-    return () => {
-      element?.close();
-      if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
-    };
-  }, []);
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
