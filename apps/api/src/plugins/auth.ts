@@ -44,7 +44,11 @@ async function resolveUser(request: FastifyRequest, options: AuthOptions): Promi
   request.user = null;
   const userId = request.session.userId;
   if (!userId) return;
-  const user = await options.loadActiveUser(userId);
+  // The store loads the user with the session; a session whose user changed since (sign-in
+  // regenerates it) or that was made in this request has no such copy and asks the database.
+  const loaded = request.session.signedInUser;
+  const user =
+    loaded !== undefined && (loaded === null || loaded.id === userId) ? loaded : await options.loadActiveUser(userId);
   if (user) {
     request.user = user;
     return;

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Database } from "../db/client.ts";
 import { PostgresSessionStore, type SessionLifetimes } from "../modules/auth/session-store.ts";
+import type { AuthenticatedUser } from "../modules/users/user-record.ts";
 
 /** A sign-in that has passed the password and waits for its second factor. */
 export interface PendingSignIn {
@@ -30,6 +31,8 @@ declare module "fastify" {
     stored?: true;
     /** When the row's idle expiry was last pushed on (its lastSeenAt); set on load, never stored. */
     touchedAt?: number;
+    /** The session's user as loaded with it, if still active; set on load, never stored. */
+    signedInUser?: AuthenticatedUser | null;
   }
 }
 

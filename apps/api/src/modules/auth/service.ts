@@ -8,7 +8,7 @@ import type { SecretBox } from "../../security/encryption.ts";
 import { sha256Hex } from "../../security/hashing.ts";
 import type { RequestContext } from "../../services/context.ts";
 import type { AuditService } from "../audit/service.ts";
-import { toAuthenticatedUser, userWithMembership, type AuthenticatedUser } from "../users/user-record.ts";
+import { activeUser, userWithMembership, type AuthenticatedUser } from "../users/user-record.ts";
 import { hashPassword, passwordNeedsRehash, verifyPassword } from "./passwords.ts";
 import { passwordProblem } from "./password-policy.ts";
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes.ts";
@@ -40,8 +40,7 @@ export function createAuthService({ db, audit, throttle, secretBox, config }: Au
   const lockoutMinutes = Math.round(config.signInLockoutMs / 60_000);
 
   async function loadActiveUser(userId: string): Promise<AuthenticatedUser | null> {
-    const row = await db.user.findUnique({ where: { id: userId }, include: userWithMembership });
-    return row && row.status === "ACTIVE" ? toAuthenticatedUser(row) : null;
+    return activeUser(await db.user.findUnique({ where: { id: userId }, include: userWithMembership }));
   }
 
   /**

@@ -7,7 +7,7 @@ import type { AuditService } from "../audit/service.ts";
 import type { ReferralAccess } from "../referrals/access.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import { availableActions, type TriageState } from "./actions.ts";
-import { teamFileInclude, toTeamFile } from "./file-view.ts";
+import { teamFileIncludeFor, toTeamFile } from "./file-view.ts";
 import { referralStateSelect, type ReferralState } from "./referral-change.ts";
 import { bankHolidayExceptions } from "../referrals/working-calendar.ts";
 import { transferIsOverdue } from "../transfers/overdue.ts";
@@ -71,17 +71,20 @@ export function createTeamFileService({
     id: string,
     context: RequestContext,
   ): Promise<TeamReferralDetail> {
-    const row = await access.findIncluding(tx, user, id, "referral.read-as-team", context, teamFileInclude);
+    const row = await access.findIncluding(
+      tx,
+      user,
+      id,
+      "referral.read-as-team",
+      context,
+      teamFileIncludeFor(noteVisibilityScope(user)),
+    );
+    const notes = row.notes;
     const now = clock.now();
     const pendingTransfer = row.transfers.find((transfer) => transfer.status === "PENDING") ?? null;
     const pendingTransferOverdue = pendingTransfer
       ? transferIsOverdue(pendingTransfer.requestedAt, await bankHolidayExceptions(tx), now)
       : false;
-    const notes = await tx.note.findMany({
-      where: { referralId: id, AND: [noteVisibilityScope(user)] },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      include: { author: { select: { id: true, displayName: true } } },
-    });
     const actions = availableActions(user, {
       status: row.status,
       assigneeId: row.assigneeId,

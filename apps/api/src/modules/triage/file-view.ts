@@ -29,6 +29,18 @@ export const teamFileInclude = {
   },
 } as const satisfies Prisma.ReferralInclude;
 
+/** The file with the notes this reader may see, read in the same query. */
+export function teamFileIncludeFor(noteScope: Prisma.NoteWhereInput) {
+  return {
+    ...teamFileInclude,
+    notes: {
+      where: noteScope,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { author: person },
+    },
+  } as const satisfies Prisma.ReferralInclude;
+}
+
 export type TeamFileRow = Prisma.ReferralGetPayload<{ include: typeof teamFileInclude }>;
 export type NoteRow = Prisma.NoteGetPayload<{ include: { author: typeof person } }>;
 

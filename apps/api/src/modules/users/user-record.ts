@@ -50,6 +50,11 @@ export function toAuthenticatedUser(row: UserRow): AuthenticatedUser {
   };
 }
 
+/** The user a session may act as: only an active account (a disabled one ends the session). */
+export function activeUser(row: UserRow | null): AuthenticatedUser | null {
+  return row && row.status === "ACTIVE" ? toAuthenticatedUser(row) : null;
+}
+
 export function toCurrentUser(user: AuthenticatedUser): CurrentUser {
   return {
     id: user.id,
