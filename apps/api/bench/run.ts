@@ -5,6 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { EXAMPLE_REFERRAL_SUBMISSION } from "@cse/contracts";
 import autocannon from "autocannon";
+import pg from "pg";
 import { buildApp } from "../src/app.ts";
 import { repoRoot } from "../src/config.ts";
 import { createDatabaseClient } from "../src/db/client.ts";
@@ -15,6 +16,8 @@ import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { testConfig } from "../src/testing/app.ts";
 import { auditBench } from "./audit-bench.ts";
 import { BenchClient, drive } from "./http-client.ts";
+import { benchRecorder } from "./markdown-report.ts";
+import { submissionFloor, submissionTemplate } from "./submission-floor.ts";
 import { runTriageBench } from "./triage-bench.ts";
 
 const CONCURRENCY = 10;
@@ -27,7 +30,8 @@ function median(values: number[]): number {
 
 async function main() {
   const report: Record<string, unknown> = { node: process.version, when: new Date().toISOString() };
-  const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
+  const recorder = benchRecorder((label, value) => process.stdout.write(`${label.padEnd(52)} ${value}\n`));
+  const { line } = recorder;
 
   // 0. A production build of the web app (vite build's default mode), made first so that it
   // loads nothing measured below, and so the sizes are never those of whatever build (a test
@@ -148,6 +152,33 @@ async function main() {
     const audited = await db.auditEvent.count({ where: { action: "referral.submit" } });
     line("stored / audited", `${stored} referrals, ${audited} audit entries`);
 
+    // 4a. Its database floor: the same writes by a plain pg client, at the same concurrency.
+    {
+      const pool = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });
+      try {
+        const floorClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => pool.connect()));
+        const sample = await db.referral.findFirstOrThrow({ select: { id: true, teamId: true } });
+        const template = await submissionTemplate(floorClients[0]!, sample.id);
+        const floor = await drive(CONCURRENCY, { total: 1000 }, async (worker, index) => {
+          const referrer = referrers[worker]!;
+          await submissionFloor(
+            floorClients[worker]!,
+            { id: referrer.id, teamId: sample.teamId, agency: "HEALTH" },
+            template,
+            `floor-${index}-${Date.now()}`,
+          );
+        });
+        for (const client of floorClients) client.release();
+        const share = submissions.perSecond / floor.perSecond;
+        report.submissionFloorPerSecond = Number(floor.perSecond.toFixed(1));
+        report.submissionShareOfFloor = Number(share.toFixed(3));
+        line("1,000 submissions: database floor", `${floor.seconds.toFixed(2)} s (${floor.perSecond.toFixed(1)}/s)`);
+        line("submission: share of its floor", `${(share * 100).toFixed(0)}%`);
+      } finally {
+        await pool.end();
+      }
+    }
+
     // 4b. The audit chain's serial section: audited reads and submissions, alone and ten at once.
     report.auditLock = await auditBench({
       db,
@@ -180,7 +211,8 @@ async function main() {
   const dir = join(repoRoot, "bench-results");
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`\nWritten to bench-results/latest.json\n`);
+  await writeFile(join(dir, "report.md"), recorder.markdown("pnpm bench"));
+  process.stdout.write(`\nWritten to bench-results/latest.json and bench-results/report.md\n`);
   process.exit(0);
 }
 

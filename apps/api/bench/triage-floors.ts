@@ -12,15 +12,16 @@ export interface FloorActor {
 }
 
 /** Appends one entry to the chain exactly as the audit service does: one INSERT ... FROM audit_chain_next(). */
-async function appendAudit(
+export async function appendAudit(
   client: pg.ClientBase,
   actor: FloorActor,
   entry: { action: string; entityId: string | null; referralId: string | null; details: Record<string, unknown> },
+  actorRole = "TRIAGE",
 ) {
   const fields = {
     occurredAt: new Date(),
     actorId: actor.id,
-    actorRole: "TRIAGE",
+    actorRole,
     action: entry.action,
     outcome: "ALLOWED",
     entityType: "Referral",
@@ -57,7 +58,7 @@ async function appendAudit(
   });
 }
 
-async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
+export async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
   await client.query("BEGIN");
   try {
     const result = await work();
