@@ -1,6 +1,6 @@
 import type { AuditTrailEntry, AuditTrailPage, AuditTrailQuery } from "@cse/contracts";
 import type { Database } from "../../db/client.ts";
-import type { Agency, AuditOutcome, Role } from "../../generated/prisma/enums.ts";
+import type { AuditOutcome, Role } from "../../generated/prisma/enums.ts";
 import type { ReferralAccess } from "../referrals/access.ts";
 import type { RequestContext } from "../../services/context.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
@@ -103,7 +103,7 @@ export function createReferralTrail({
               name: actor.displayName,
               role: row.actorRole,
               team: actor.team?.name ?? null,
-              agency: actor.organisation.agency as Agency,
+              agency: actor.organisation.agency,
             }
           : null,
         refusal: row.outcome === "DENIED" ? text(row.details["reason"]) : null,

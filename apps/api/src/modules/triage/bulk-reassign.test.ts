@@ -130,6 +130,17 @@ describe("reassigning several referrals at once", () => {
     expect(await context.test.db.referral.count({ where: { assigneeId: world.users.leedsTriage.id } })).toBe(0);
   });
 
+  it("offers the lead the team's active members on the queue page, and a triage member none", async () => {
+    const asLead = await world.clients.lead.get("/api/referrals?scope=team");
+    const members = asLead.json<{ assignableMembers: { id: string }[] }>().assignableMembers.map((member) => member.id);
+    expect(members).toEqual(
+      expect.arrayContaining([world.users.triage.id, world.users.policeTriage.id, world.users.lead.id]),
+    );
+    expect(members).not.toContain(world.users.leedsTriage.id);
+    const asTriage = await world.clients.triage.get("/api/referrals?scope=team");
+    expect(asTriage.json<{ assignableMembers: unknown[] }>().assignableMembers).toEqual([]);
+  });
+
   it("refuses an empty selection", async () => {
     const response = await reassign({ referralIds: [], assigneeId: world.users.triage.id });
     expect(response.statusCode).toBe(400);
