@@ -113,7 +113,11 @@ export async function grantApplicationAccess(ownerUrl: string, appRole: string):
       for (const { name } of tables.rows) {
         if (OWNER_ONLY_TABLES.includes(name)) continue;
         const rights =
-          name === AUDIT_TABLE ? "SELECT, INSERT" : name === AUDIT_INDEX_TABLE ? "SELECT" : "SELECT, INSERT, UPDATE, DELETE";
+          name === AUDIT_TABLE
+            ? "SELECT, INSERT"
+            : name === AUDIT_INDEX_TABLE
+              ? "SELECT"
+              : "SELECT, INSERT, UPDATE, DELETE";
         await client.query(`GRANT ${rights} ON ${ident(client, name)} TO ${app}`);
       }
       await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
