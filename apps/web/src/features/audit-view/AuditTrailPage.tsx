@@ -20,7 +20,7 @@ export function AuditTrailPage() {
   const [failed, setFailed] = useState<{ path: string; message: string } | null>(null);
   const current = loaded?.path === path ? loaded.page : null;
   const failure = failed?.path === path ? failed.message : null;
-  usePageTitle(current ? `Audit trail of referral ${current.referral.reference}` : "Audit trail", failure !== null);
+  usePageTitle("Audit trail", failure !== null);
 
   useEffect(() => {
     parsedApi.get(auditTrailPageSchema, path).then(

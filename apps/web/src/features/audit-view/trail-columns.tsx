@@ -43,7 +43,8 @@ const refusalLabels: Record<string, string> = {
 function details(entry: AuditTrailEntry): string {
   if (entry.refusal) return refusalLabels[entry.refusal] ?? entry.refusal;
   if (entry.export) {
-    const range = `${formatDate(entry.export.from)} to ${formatDate(entry.export.to)}, ${entry.export.rows} referrals`;
+    const rows = entry.export.rows === 1 ? "1 referral" : `${entry.export.rows} referrals`;
+    const range = `${formatDate(entry.export.from)} to ${formatDate(entry.export.to)}, ${rows}`;
     return entry.export.includeFreeText ? `${range}, with free text: “${entry.export.reason ?? ""}”` : range;
   }
   return "";
