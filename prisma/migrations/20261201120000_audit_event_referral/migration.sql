@@ -19,7 +19,7 @@ CREATE FUNCTION "audit_event_referral_ids"("entry_referral" UUID, "entry_details
             CASE WHEN jsonb_typeof("entry_details" -> 'referralIds') = 'array'
                  THEN "entry_details" -> 'referralIds' ELSE '[]'::jsonb END) AS "value"
     ) AS "named"
-    WHERE "id" ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+    WHERE "id" ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
 $$;
 
 -- Filled by the database in the same statement as the append, so an entry and its index rows

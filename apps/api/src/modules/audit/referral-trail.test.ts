@@ -96,6 +96,21 @@ describe("the lead's audit view of a referral", () => {
     const client = new pg.Client({ connectionString: context.test.url });
     await client.connect();
     try {
+      // Whatever a list records, a malformed id never fails the append: it is left out, and an
+      // id written in capitals is the same referral.
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO "AuditEvent" ("action", "outcome", "entityType", "details", "prevHash", "hash")
+         VALUES ('test.list', 'ALLOWED', 'Test', $1::jsonb, repeat('0', 64), repeat('f', 64)) RETURNING "id"`,
+        [JSON.stringify({ referralIds: ["not-an-id", 5, null, referralId.toUpperCase(), referralId, referralId] })],
+      );
+      const odd = await context.test.db.auditEventReferral.findMany({
+        where: { auditEventId: BigInt(inserted.rows[0]!.id) },
+      });
+      expect(odd.map((row) => row.referralId)).toEqual([referralId]);
+      await client.query(
+        `INSERT INTO "AuditEvent" ("action", "outcome", "entityType", "details", "prevHash", "hash")
+         VALUES ('test.list', 'ALLOWED', 'Test', '{"referralIds": "not a list"}', repeat('0', 64), repeat('a', 64))`,
+      );
       for (const sql of [
         `INSERT INTO "AuditEventReferral" ("referralId", "auditEventId") VALUES ('${referralId}', 1)`,
         `DELETE FROM "AuditEventReferral"`,

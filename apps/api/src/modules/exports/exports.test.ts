@@ -138,6 +138,25 @@ describe("exporting the team's referrals", () => {
     expect(outside.json().entries.filter((entry: { kind: string }) => entry.kind === "exported")).toEqual([]);
   });
 
+  it("streams a large export in batches, every row once and in order", async () => {
+    // 600 copies of one referral, submitted through September: more than two batches of 250.
+    await context.test.db.$executeRaw`
+      INSERT INTO "Referral"
+      SELECT (jsonb_populate_record(r, jsonb_build_object(
+                'id', gen_random_uuid(),
+                'reference', 'SEPT-' || lpad(n::text, 4, '0'),
+                'submittedAt', timestamptz '2026-09-01 09:00+01' + (n || ' minutes')::interval))).*
+        FROM "Referral" AS r, generate_series(1, 600) AS n
+       WHERE r."id" = ${ids.first}::uuid`;
+    const response = await world.clients.lead.post("/api/exports/referrals", { from: "2026-09-01", to: "2026-09-30" });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["x-export-rows"]).toBe("600");
+    const references = readCsv(response.body)
+      .slice(1)
+      .map((row) => row[0]);
+    expect(references).toEqual(Array.from({ length: 600 }, (_, index) => `SEPT-${String(index + 1).padStart(4, "0")}`));
+  });
+
   it("refuses a range that ends before it starts, or spans more than 366 days", async () => {
     const backwards = await world.clients.lead.post("/api/exports/referrals", { from: "2026-11-30", to: "2026-11-01" });
     expect(backwards.statusCode).toBe(400);
