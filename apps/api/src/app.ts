@@ -6,6 +6,8 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { loggerOptions } from "./logger.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
+import { auditTrailRoutes } from "./modules/audit/trail-routes.ts";
+import { exportRoutes } from "./modules/exports/routes.ts";
 import { draftRoutes } from "./modules/drafts/routes.ts";
 import { alertRoutes } from "./modules/alerts/routes.ts";
 import { referralRoutes } from "./modules/referrals/routes.ts";
@@ -121,6 +123,8 @@ export async function buildApp({
   await app.register(transferRoutes, { prefix: "/api/transfers", transfers: services.transfers });
   await app.register(linkRoutes, { prefix: "/api/referrals", links: services.links });
   await app.register(alertRoutes, { prefix: "/api/alerts", alerts: services.alerts });
+  await app.register(exportRoutes, { prefix: "/api/exports", exportReferrals: services.exportReferrals });
+  await app.register(auditTrailRoutes, { prefix: "/api/audit", readReferralTrail: services.readReferralTrail });
   await app.register(webApp, { distDir: config.webDistDir });
 
   return app;

@@ -275,6 +275,8 @@ describe("hostile input on every state-changing route", () => {
         "POST /api/admin/users",
         "POST /api/referrals",
         "POST /api/auth/login",
+        "POST /api/exports/referrals",
+        "POST /api/referrals/bulk-reassign",
       ]),
     );
     for (const operation of operations) expect(operation.method, operation.path).toMatch(/^(post|put|patch|delete)$/);

@@ -24,6 +24,11 @@ export const MIGRATION_ONLY_OBJECTS: ReadonlySet<string> = new Set([
   "function audit_chain_next(OUT next_id bigint, OUT prev_hash character)",
   "trigger AuditEvent.AuditEvent_append_only",
   "trigger AuditEvent.AuditEvent_no_truncate",
+  "function audit_event_referral_ids(entry_referral uuid, entry_details jsonb)",
+  "function audit_event_index_referrals()",
+  "trigger AuditEvent.AuditEvent_index_referrals",
+  "trigger AuditEventReferral.AuditEventReferral_append_only",
+  "trigger AuditEventReferral.AuditEventReferral_no_truncate",
 ]);
 
 export interface DriftItem {

@@ -17,6 +17,8 @@ export interface RoleLogin {
 const OWNER_ONLY_TABLES = ["_prisma_migrations"];
 /** The append-only audit trail: read and append, nothing else. */
 const AUDIT_TABLE = "AuditEvent";
+/** Which referrals each entry names: filled by a trigger with the owner's rights, so read only. */
+const AUDIT_INDEX_TABLE = "AuditEventReferral";
 /** pg-boss installs and migrates its own tables here, as the application role. */
 export const JOB_QUEUE_SCHEMA = "pgboss";
 
@@ -110,7 +112,12 @@ export async function grantApplicationAccess(ownerUrl: string, appRole: string):
       await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${app}`);
       for (const { name } of tables.rows) {
         if (OWNER_ONLY_TABLES.includes(name)) continue;
-        const rights = name === AUDIT_TABLE ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE";
+        const rights =
+          name === AUDIT_TABLE
+            ? "SELECT, INSERT"
+            : name === AUDIT_INDEX_TABLE
+              ? "SELECT"
+              : "SELECT, INSERT, UPDATE, DELETE";
         await client.query(`GRANT ${rights} ON ${ident(client, name)} TO ${app}`);
       }
       await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
@@ -148,7 +155,8 @@ export async function checkApplicationRole(appUrl: string): Promise<RoleCheck> {
               (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ($1, 'pg_catalog', 'information_schema')
                   AND pg_has_role(current_user, c.relowner, 'USAGE')) AS owned,
-              has_table_privilege('"${AUDIT_TABLE}"', 'UPDATE, DELETE, TRUNCATE') AS change`,
+              has_table_privilege('"${AUDIT_TABLE}"', 'UPDATE, DELETE, TRUNCATE')
+                OR has_table_privilege('"${AUDIT_INDEX_TABLE}"', 'INSERT, UPDATE, DELETE, TRUNCATE') AS change`,
       [JOB_QUEUE_SCHEMA],
     );
     const row = rows[0]!;

@@ -47,6 +47,10 @@ export const PERMISSIONS = {
   "link.read": ["TRIAGE", "LEAD"],
   /** Mark a suggested link "not the same", with a reason, so it is no longer shown. */
   "link.dismiss": ["LEAD"],
+  /** A CSV of the team's referrals for a date range; free text only with a reason. */
+  "referral.export": ["LEAD"],
+  /** Who opened, changed, exported, listed or was refused one of the team's referrals. */
+  "referral.audit": ["LEAD"],
   "draft.manage": ["REFERRER"],
   "user.manage": ["ADMIN"],
   "organisation.manage": ["ADMIN"],

@@ -34,6 +34,8 @@ export type ReferralAction = Extract<
   | "transfer.cancel"
   | "link.read"
   | "link.dismiss"
+  | "referral.export"
+  | "referral.audit"
 >;
 
 /** The referrals the user may do the action to. */

@@ -337,6 +337,24 @@ const MATRIX: Record<string, Row> = {
     probe: async (w) => ({ method: "POST", url: `/api/referrals/${(await w.newReferral()).id}/assign`, body: {} }),
     expect: bradfordTeam,
   },
+  "POST /api/referrals/bulk-reassign": {
+    probe: async (w) => ({
+      method: "POST",
+      url: "/api/referrals/bulk-reassign",
+      body: { referralIds: [(await w.newReferral()).id], assigneeId: w.users.triageSameTeam.id },
+    }),
+    // Only leads reach it; another team's lead cannot name a Bradford member (400, "reached").
+    expect: { ...everyone(403), anonymous: 401, leadSameTeam: "allow", leadOtherTeam: "reached" },
+  },
+  "POST /api/exports/referrals": {
+    probe: () => ({ method: "POST", url: "/api/exports/referrals", body: { from: "2026-11-01", to: "2026-11-30" } }),
+    // Each lead gets their own team's referrals (the scoping is tested in exports.test.ts).
+    expect: { ...everyone(403), anonymous: 401, leadSameTeam: "allow", leadOtherTeam: "allow" },
+  },
+  "GET /api/audit": {
+    probe: (w) => ({ method: "GET", url: `/api/audit?referralId=${w.referralId}` }),
+    expect: bradfordLead,
+  },
   "POST /api/referrals/{id}/notes": {
     probe: (w) => ({
       method: "POST",

@@ -1,6 +1,8 @@
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { createAuditService } from "../modules/audit/service.ts";
+import { createReferralTrail } from "../modules/audit/referral-trail.ts";
+import { createReferralExport } from "../modules/exports/export-referrals.ts";
 import { createAuthService } from "../modules/auth/service.ts";
 import { createThrottle } from "../modules/auth/throttle.ts";
 import { createDraftService } from "../modules/drafts/service.ts";
@@ -66,6 +68,8 @@ export function createServices({
     transfers: createTransferService(triageDependencies),
     alerts,
     links: createLinkService({ db, audit, access, clock }),
+    exportReferrals: createReferralExport({ db, audit }),
+    readReferralTrail: createReferralTrail({ db, audit, access }),
   };
 }
 

@@ -86,6 +86,36 @@ async function request<T>(method: Method, path: string, body?: unknown, headers?
   }
 }
 
+async function sendForFile(path: string, body: unknown): Promise<{ blob: Blob; headers: Headers }> {
+  const headers = { accept: "text/csv, application/problem+json", "content-type": "application/json" };
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "POST",
+      headers: { ...headers, "x-csrf-token": await currentCsrfToken() },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+  } catch {
+    throw new NetworkError();
+  }
+  reportSessionActivity(response);
+  if (!response.ok) throw problemToError(response.status, await readJson(response));
+  return { blob: await response.blob(), headers: response.headers };
+}
+
+/** A POST whose answer is a file to save (an export), with the same CSRF handling as the rest. */
+export async function postForFile(path: string, body: unknown): Promise<{ blob: Blob; headers: Headers }> {
+  try {
+    return await sendForFile(path, body);
+  } catch (error) {
+    if (!isCsrfFailure(error)) throw error;
+    csrfToken = null;
+    return sendForFile(path, body);
+  }
+}
+
 /** JSON in and out of the API, with the session cookie and, on changes, the CSRF token. */
 export const api = {
   get: <T>(path: string) => request<T>("GET", path),

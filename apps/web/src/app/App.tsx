@@ -80,6 +80,12 @@ const TransfersPage = lazy(() =>
 const NetworkPage = lazy(() =>
   import("../features/links/NetworkPage.tsx").then((module) => ({ default: module.NetworkPage })),
 );
+const ExportPage = lazy(() =>
+  import("../features/exports/ExportPage.tsx").then((module) => ({ default: module.ExportPage })),
+);
+const AuditTrailPage = lazy(() =>
+  import("../features/audit-view/AuditTrailPage.tsx").then((module) => ({ default: module.AuditTrailPage })),
+);
 const ReferralPage = lazy(() =>
   import("../features/referrals/ReferralPage.tsx").then((module) => ({ default: module.ReferralPage })),
 );
@@ -184,6 +190,16 @@ export function App() {
                     </RequireAuth>
                   }
                 />
+                {[
+                  { path: "team/export", element: <ExportPage /> },
+                  { path: "referrals/:id/audit", element: <AuditTrailPage /> },
+                ].map((route) => (
+                  <Route
+                    key={route.path}
+                    path={route.path}
+                    element={<RequireAuth roles={["LEAD"]}>{route.element}</RequireAuth>}
+                  />
+                ))}
                 <Route
                   path="referrals/:id"
                   element={

@@ -62,6 +62,8 @@ export const teamQueuePageSchema = z.object({
   items: z.array(teamQueueItemSchema),
   counts: queueCountsSchema,
   nextCursor: z.nullable(z.string()),
+  /** Members the viewer may reassign referrals to ("Reassign selected"): empty unless a lead. */
+  assignableMembers: z.array(personRefSchema),
 });
 export type TeamQueuePage = z.infer<typeof teamQueuePageSchema>;
 

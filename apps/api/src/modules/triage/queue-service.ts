@@ -2,6 +2,7 @@ import type { TeamQueuePage, TeamQueueQuery } from "@cse/contracts";
 import type { Database } from "../../db/client.ts";
 import { Forbidden, ValidationFailed } from "../../errors.ts";
 import { RiskRating } from "../../generated/prisma/enums.ts";
+import { roleMay } from "../../policy/permissions.ts";
 import { referralScope } from "../../policy/policy.ts";
 import type { Clock } from "../../services/clock.ts";
 import type { RequestContext } from "../../services/context.ts";
@@ -75,9 +76,17 @@ export function createQueueService({ db, audit, clock }: { db: Database; audit: 
       attentionOnly: query.attention,
     };
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const [positions, counts] = await Promise.all([
+    const [positions, counts, assignableMembers] = await Promise.all([
       readQueuePositions(db, filter, after, query.limit + 1, now),
       countQueue(db, filter, user.id, now),
+      // For a lead's "Reassign selected" (bulk-reassign.ts checks the choice again).
+      roleMay(user.role, "referral.reassign")
+        ? db.user.findMany({
+            where: { teamId: user.team.id, role: { in: ["TRIAGE", "LEAD"] }, status: "ACTIVE" },
+            orderBy: { displayName: "asc" },
+            select: { id: true, displayName: true },
+          })
+        : [],
     ]);
     const page = positions.slice(0, query.limit);
     // The page's rows are read back through the policy's scope too: the ordering query is an
@@ -125,6 +134,7 @@ export function createQueueService({ db, audit, clock }: { db: Database; audit: 
       items,
       counts,
       nextCursor: positions.length > query.limit && last ? encodeCursor(last) : null,
+      assignableMembers: assignableMembers.map((member) => ({ id: member.id, name: member.displayName })),
     };
   };
 }

@@ -2,6 +2,8 @@ import {
   addNoteRequestSchema,
   approvalDecisionRequestSchema,
   assignRequestSchema,
+  bulkReassignRequestSchema,
+  bulkReassignResultSchema,
   decisionRequestSchema,
   hubRoutingRequestSchema,
   riskOverrideRequestSchema,
@@ -33,6 +35,20 @@ export const triageRoutes: FastifyPluginAsyncZod<{ triage: TriageService }> = as
     },
     async (request) =>
       triage.assign(signedInUser(request), request.params.id, request.body.assigneeId, requestContext(request)),
+  );
+
+  app.post(
+    "/bulk-reassign",
+    {
+      config: { access: PERMISSIONS["referral.reassign"] },
+      schema: {
+        tags: ["triage"],
+        summary: "Give several of the team's referrals to one member (leads); no cap, a result for each",
+        body: bulkReassignRequestSchema,
+        response: { 200: bulkReassignResultSchema },
+      },
+    },
+    async (request) => triage.bulkReassign(signedInUser(request), request.body, requestContext(request)),
   );
 
   app.post(

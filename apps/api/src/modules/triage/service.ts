@@ -1,5 +1,6 @@
 import { createAddNote } from "./add-note.ts";
 import { createAssignReferral } from "./assign.ts";
+import { createBulkReassign } from "./bulk-reassign.ts";
 import { createDecide } from "./decide.ts";
 import type { TriageDependencies } from "./dependencies.ts";
 import { createRiskOverride } from "./override-risk.ts";
@@ -11,6 +12,7 @@ export function createTriageService(dependencies: TriageDependencies) {
   return {
     queue: createQueueService(dependencies),
     assign: createAssignReferral(dependencies),
+    bulkReassign: createBulkReassign(dependencies),
     addNote: createAddNote(dependencies),
     riskOverride: createRiskOverride(dependencies),
     decide: createDecide(dependencies),

@@ -2,9 +2,12 @@ import { teamQueuePageSchema, type TeamQueuePage as QueuePage } from "@cse/contr
 import { useEffect, useMemo, useState } from "react";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { describeFailure } from "../../api/errors.ts";
+import { useCurrentUser } from "../../auth/AuthContext.tsx";
 import { parsedApi } from "../../api/parsed.ts";
-import { ErrorSummary, NotificationBanner, Table } from "../../components/govuk/index.ts";
+import { ErrorSummary, NotificationBanner, Table, type ErrorSummaryItem } from "../../components/govuk/index.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
+import { BulkReassignForm, describeBulkResult } from "./BulkReassignForm.tsx";
+import { selectionColumn } from "./selection-column.tsx";
 import { QueueFilters } from "./QueueFilters.tsx";
 import { QueueViews } from "./QueueViews.tsx";
 import { queueColumns } from "./queue-columns.tsx";
@@ -30,23 +33,54 @@ export function TeamQueuePage() {
   // A page (or a failure) for an earlier query is never shown while the next one loads.
   const current = loaded?.path === path ? loaded : null;
   const failure = failed?.path === path ? failed.message : null;
+  // Leads tick rows and reassign them together; the queue reloads afterwards.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkErrors, setBulkErrors] = useState<{ items: ErrorSummaryItem[]; attempt: number }>({
+    items: [],
+    attempt: 0,
+  });
+  const [bulkNotice, setBulkNotice] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     parsedApi.get(teamQueuePageSchema, path).then(
       (page) => setLoaded({ path, page, at: new Date() }),
       (error: unknown) => setFailed({ path, message: describeFailure(error) }),
     );
-  }, [path]);
+  }, [path, reloads]);
 
-  const columns = useMemo(() => (current ? queueColumns(current.at) : []), [current]);
+  const isLead = useCurrentUser().role === "LEAD";
+  const canReassign = (current?.page.assignableMembers.length ?? 0) > 0;
+  const columns = useMemo(() => {
+    if (!current) return [];
+    const toggle = (id: string) =>
+      setSelected((was) => {
+        const next = new Set(was);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      });
+    return canReassign ? [selectionColumn(selected, toggle), ...queueColumns(current.at)] : queueColumns(current.at);
+  }, [current, canReassign, selected]);
   const viewLabel = queueViews.find((view) => view.id === state.view)?.label ?? "";
 
   return (
     <>
       {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
-      <ErrorSummary items={failure ? [{ text: failure }] : []} />
+      {bulkNotice ? <NotificationBanner type="success">{bulkNotice}</NotificationBanner> : null}
+      <ErrorSummary
+        items={[...(failure ? [{ text: failure }] : []), ...bulkErrors.items]}
+        focusKey={bulkErrors.attempt}
+      />
       {current ? <span className="govuk-caption-l">{current.page.team.name}</span> : null}
       <h1 className="govuk-heading-l">Team queue</h1>
+      {isLead ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/team/export">
+            Export the team’s referrals
+          </Link>
+        </p>
+      ) : null}
       <QueueViews state={state} counts={current?.page.counts ?? loaded?.page.counts ?? null} />
       <QueueFilters state={state} />
       {current === null ? (
@@ -66,6 +100,19 @@ export function TeamQueuePage() {
           rowClassName={(item) => (item.attention.length > 0 ? "app-table__row--attention" : undefined)}
         />
       )}
+      {current && canReassign && current.page.items.length > 0 ? (
+        <BulkReassignForm
+          selected={current.page.items.filter((item) => selected.has(item.id)).map((item) => item.id)}
+          firstRow={current.page.items[0]!.id}
+          members={current.page.assignableMembers}
+          reportErrors={(items) => setBulkErrors((was) => ({ items, attempt: was.attempt + 1 }))}
+          done={(result) => {
+            setBulkNotice(describeBulkResult(result));
+            setSelected(new Set());
+            setReloads((count) => count + 1);
+          }}
+        />
+      ) : null}
       {current && (current.page.nextCursor || state.cursor) ? (
         <nav className="govuk-pagination govuk-pagination--block" aria-label="Pagination">
           {state.cursor ? (

@@ -1,5 +1,7 @@
 import type { TeamReferralDetail, TriageAction } from "@cse/contracts";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { Link } from "react-router";
+import { useCurrentUser } from "../../../auth/AuthContext.tsx";
 import { BackLink, ErrorSummary, NotificationBanner, WarningText } from "../../../components/govuk/index.ts";
 import { usePageTitle } from "../../../hooks/usePageTitle.ts";
 import { useAlerts } from "../../alerts/AlertsContext.tsx";
@@ -50,6 +52,7 @@ export function TeamReferralFile({
   const [notice, setNotice] = useState<{ key: number; text: string } | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const { refresh: refreshAlerts } = useAlerts();
+  const isLead = useCurrentUser().role === "LEAD";
   const { child } = referral.content;
   const [formsWithErrors, setFormsWithErrors] = useState<ReadonlySet<string>>(new Set());
   usePageTitle(`Referral ${referral.reference}`, conflict !== null || formsWithErrors.size > 0);
@@ -114,6 +117,13 @@ export function TeamReferralFile({
               Print this referral
             </button>
           </p>
+          {isLead ? (
+            <p className="govuk-body app-no-print">
+              <Link className="govuk-link" to={`/referrals/${referral.id}/audit`}>
+                Audit trail: who has seen or changed this referral
+              </Link>
+            </p>
+          ) : null}
           {allowed.length > 0 ? (
             <section className="app-no-print" aria-labelledby="actions-heading">
               <h2 className="govuk-heading-m" id="actions-heading">
