@@ -24,6 +24,13 @@ export const MIGRATION_ONLY_OBJECTS: ReadonlySet<string> = new Set([
   "function audit_chain_next(OUT next_id bigint, OUT prev_hash character)",
   "trigger AuditEvent.AuditEvent_append_only",
   "trigger AuditEvent.AuditEvent_no_truncate",
+  "index ReferralLink.ReferralLink_same_child",
+  "function dashboard_add_decisions(changes jsonb)",
+  "function dashboard_referrals_changed()",
+  "function dashboard_identifiers_inserted()",
+  "trigger Referral.Referral_dashboard_inserted",
+  "trigger Referral.Referral_dashboard_updated",
+  "trigger ReferralIdentifier.ReferralIdentifier_dashboard_inserted",
 ]);
 
 export interface DriftItem {
