@@ -47,6 +47,10 @@ export const PERMISSIONS = {
   "link.read": ["TRIAGE", "LEAD"],
   /** Mark a suggested link "not the same", with a reason, so it is no longer shown. */
   "link.dismiss": ["LEAD"],
+  /** The team's dashboard: counts and trends of the team's referrals (docs/dashboard.md). */
+  "dashboard.read": ["TRIAGE", "LEAD"],
+  /** The dashboard's per-person figures (each member's open and decided work): for managing the team. */
+  "dashboard.workload": ["LEAD"],
   "draft.manage": ["REFERRER"],
   "user.manage": ["ADMIN"],
   "organisation.manage": ["ADMIN"],

@@ -34,6 +34,7 @@ export type ReferralAction = Extract<
   | "transfer.cancel"
   | "link.read"
   | "link.dismiss"
+  | "dashboard.read"
 >;
 
 /** The referrals the user may do the action to. */

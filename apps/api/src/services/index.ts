@@ -3,6 +3,7 @@ import type { Database } from "../db/client.ts";
 import { createAuditService } from "../modules/audit/service.ts";
 import { createAuthService } from "../modules/auth/service.ts";
 import { createThrottle } from "../modules/auth/throttle.ts";
+import { createDashboardService } from "../modules/dashboard/service.ts";
 import { createDraftService } from "../modules/drafts/service.ts";
 import { createAlertService } from "../modules/alerts/service.ts";
 import { createReferralAccess } from "../modules/referrals/access.ts";
@@ -66,6 +67,7 @@ export function createServices({
     transfers: createTransferService(triageDependencies),
     alerts,
     links: createLinkService({ db, audit, access, clock }),
+    dashboard: createDashboardService({ db, audit, clock }),
   };
 }
 
