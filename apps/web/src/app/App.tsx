@@ -80,6 +80,10 @@ const TransfersPage = lazy(() =>
 const NetworkPage = lazy(() =>
   import("../features/links/NetworkPage.tsx").then((module) => ({ default: module.NetworkPage })),
 );
+// Chart.js comes with this page's chunk only: no other journey downloads it.
+const DashboardPage = lazy(() =>
+  import("../features/dashboard/DashboardPage.tsx").then((module) => ({ default: module.DashboardPage })),
+);
 const ReferralPage = lazy(() =>
   import("../features/referrals/ReferralPage.tsx").then((module) => ({ default: module.ReferralPage })),
 );
@@ -195,6 +199,7 @@ export function App() {
                 />
                 {[
                   { path: "team", element: <TeamQueuePage /> },
+                  { path: "dashboard", element: <DashboardPage /> },
                   { path: "alerts", element: <AlertsPage /> },
                   { path: "transfers", element: <TransfersPage /> },
                 ].map((route) => (

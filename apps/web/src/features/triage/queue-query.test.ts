@@ -4,7 +4,7 @@ import { queueApiPath, queueHref, readQueueState } from "./queue-query.ts";
 describe("the team queue's state in the URL", () => {
   it("reads a view, filters and a cursor, and asks the API for exactly that", () => {
     const state = readQueueState(new URLSearchParams("view=mine&status=IN_TRIAGE&risk=RED&cursor=abc"));
-    expect(state).toEqual({ view: "mine", status: "IN_TRIAGE", risk: "RED", cursor: "abc" });
+    expect(state).toEqual({ view: "mine", status: "IN_TRIAGE", risk: "RED", due: null, cursor: "abc" });
     expect(queueApiPath(state)).toBe(
       "/api/referrals?scope=team&limit=25&assignee=mine&status=IN_TRIAGE&risk=RED&cursor=abc",
     );
@@ -16,9 +16,16 @@ describe("the team queue's state in the URL", () => {
     expect(queueApiPath(state)).toBe("/api/referrals?scope=team&limit=25&attention=true");
   });
 
+  it("carries the decision clock's filter (the dashboard's links) to the API", () => {
+    const state = readQueueState(new URLSearchParams("due=overdue"));
+    expect(state.due).toBe("overdue");
+    expect(queueApiPath(state)).toBe("/api/referrals?scope=team&limit=25&due=overdue");
+    expect(queueHref({ ...state, view: "unassigned" })).toBe("?view=unassigned&due=overdue");
+  });
+
   it("ignores what it does not recognise, including a decided status the queue never holds", () => {
-    const state = readQueueState(new URLSearchParams("view=everything&status=DECIDED&risk=PURPLE"));
-    expect(state).toEqual({ view: "all", status: null, risk: null, cursor: null });
+    const state = readQueueState(new URLSearchParams("view=everything&status=DECIDED&risk=PURPLE&due=soon"));
+    expect(state).toEqual({ view: "all", status: null, risk: null, due: null, cursor: null });
     expect(queueApiPath(state)).toBe("/api/referrals?scope=team&limit=25");
     expect(queueHref(state)).toBe("?");
   });
