@@ -15,6 +15,7 @@ import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { testConfig } from "../src/testing/app.ts";
 import { auditBench } from "./audit-bench.ts";
 import { BenchClient, drive } from "./http-client.ts";
+import { runDashboardBench } from "./dashboard-bench.ts";
 import { runTriageBench } from "./triage-bench.ts";
 
 const CONCURRENCY = 10;
@@ -176,6 +177,7 @@ async function main() {
 
   // 6. The triage reads at volume (--referrals, default 1,000,000; --data-dir keeps the seeded data).
   report.triage = await runTriageBench(line);
+  report.dashboard = await runDashboardBench(line);
 
   const dir = join(repoRoot, "bench-results");
   await mkdir(dir, { recursive: true });

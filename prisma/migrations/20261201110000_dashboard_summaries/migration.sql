@@ -1,13 +1,43 @@
 -- CreateTable
 CREATE TABLE "DashboardDecisionCount" (
     "teamId" UUID NOT NULL,
-    "decidedOn" DATE NOT NULL,
-    "deciderId" UUID NOT NULL,
+    "weekOf" DATE NOT NULL,
     "hoursToDecision" INTEGER NOT NULL,
     "decided" INTEGER NOT NULL,
     "onTime" INTEGER NOT NULL,
 
-    CONSTRAINT "DashboardDecisionCount_pkey" PRIMARY KEY ("teamId","decidedOn","deciderId","hoursToDecision")
+    CONSTRAINT "DashboardDecisionCount_pkey" PRIMARY KEY ("teamId","weekOf","hoursToDecision")
+);
+
+-- CreateTable
+CREATE TABLE "DashboardMemberDecisionCount" (
+    "teamId" UUID NOT NULL,
+    "decidedOn" DATE NOT NULL,
+    "deciderId" UUID NOT NULL,
+    "decided" INTEGER NOT NULL,
+
+    CONSTRAINT "DashboardMemberDecisionCount_pkey" PRIMARY KEY ("teamId","decidedOn","deciderId")
+);
+
+-- CreateTable
+CREATE TABLE "DashboardReferralDay" (
+    "teamId" UUID NOT NULL,
+    "receivedOn" DATE NOT NULL,
+    "referrals" INTEGER NOT NULL,
+    "reReferrals" INTEGER NOT NULL,
+
+    CONSTRAINT "DashboardReferralDay_pkey" PRIMARY KEY ("teamId","receivedOn")
+);
+
+-- CreateTable
+CREATE TABLE "DashboardSameChildReferral" (
+    "referralId" UUID NOT NULL,
+    "teamId" UUID NOT NULL,
+    "submittedAt" TIMESTAMPTZ(3) NOT NULL,
+    "earlier" INTEGER NOT NULL,
+    "later" INTEGER NOT NULL,
+
+    CONSTRAINT "DashboardSameChildReferral_pkey" PRIMARY KEY ("referralId")
 );
 
 -- CreateTable
@@ -24,61 +54,84 @@ CREATE TABLE "DashboardIdentifierCount" (
 CREATE INDEX "DashboardIdentifierCount_teamId_kind_referrals_idx" ON "DashboardIdentifierCount"("teamId", "kind", "referrals" DESC);
 
 
--- The dashboard's summaries are kept by statement-level triggers, in the transaction that makes
--- the change: every way a referral is decided, moved or seeded (the services, the volume seed)
--- counts alike, and a summary is never behind the referrals it counts. Statement-level with
--- transition tables, so a batch of rows costs one upsert per summary row, not one per referral.
+-- The dashboard reads only a child's latest referral when it was a re-referral (nothing after
+-- it, something in the 12 months before): how many in the window, and the most referred first.
+CREATE INDEX "DashboardSameChildReferral_repeats" ON "DashboardSameChildReferral"("teamId", "submittedAt")
+    WHERE "earlier" > 0 AND "later" = 0;
+CREATE INDEX "DashboardSameChildReferral_most_referred" ON "DashboardSameChildReferral"("teamId", "earlier" DESC, "submittedAt" DESC)
+    WHERE "earlier" > 0 AND "later" = 0;
 
--- One decision's place in "DashboardDecisionCount": the team, the London day of the decision,
--- who decided (a nil id when nobody is recorded), the whole hours from receipt to decision.
--- Rows are added with sign +1 (counted now) or -1 (counted before a change).
-CREATE FUNCTION "dashboard_add_decisions"(changes jsonb) RETURNS void LANGUAGE sql AS $$
-    INSERT INTO "DashboardDecisionCount" AS c ("teamId", "decidedOn", "deciderId", "hoursToDecision", "decided", "onTime")
-    SELECT d."teamId", d."decidedOn", d."deciderId", d."hours", sum(d."sign")::int,
-           COALESCE(sum(d."sign") FILTER (WHERE d."onTime"), 0)::int
-    FROM jsonb_to_recordset(changes) AS d("teamId" uuid, "decidedOn" date, "deciderId" uuid, "hours" int, "onTime" boolean, "sign" int)
-    GROUP BY 1, 2, 3, 4
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT ("teamId", "decidedOn", "deciderId", "hoursToDecision")
-    DO UPDATE SET "decided" = c."decided" + EXCLUDED."decided", "onTime" = c."onTime" + EXCLUDED."onTime";
+-- The dashboard's summaries are kept by statement-level triggers, in the transaction that makes
+-- the change: every way a referral is submitted, decided, moved, linked or seeded counts alike,
+-- and no summary is ever behind what it counts. Statement-level with transition tables, so a
+-- batch of rows (the volume seed writes thousands at once) costs one upsert per summary row.
+
+-- Adds signed referral rows (+1: counted now; -1: counted before a change) to the summaries of
+-- decisions and of referrals received. A referral's re-referral mark comes from
+-- "DashboardSameChildReferral", so moving it to another team moves the mark too.
+CREATE FUNCTION "dashboard_count_referrals"(changes jsonb) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO "DashboardReferralDay" AS d ("teamId", "receivedOn", "referrals", "reReferrals")
+    SELECT c."teamId", (c."submittedAt" AT TIME ZONE 'Europe/London')::date, sum(c."sign")::int,
+           COALESCE(sum(c."sign") FILTER (WHERE s."earlier" > 0), 0)::int
+    FROM jsonb_to_recordset(changes) AS c("id" uuid, "teamId" uuid, "submittedAt" timestamptz, "status" text,
+        "decidedAt" timestamptz, "decidedById" uuid, "decisionDueAt" timestamptz, "sign" int)
+    LEFT JOIN "DashboardSameChildReferral" s ON s."referralId" = c."id"
+    GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT ("teamId", "receivedOn") DO UPDATE
+    SET "referrals" = d."referrals" + EXCLUDED."referrals", "reReferrals" = d."reReferrals" + EXCLUDED."reReferrals";
+
+    INSERT INTO "DashboardDecisionCount" AS d ("teamId", "weekOf", "hoursToDecision", "decided", "onTime")
+    SELECT c."teamId", date_trunc('week', c."decidedAt" AT TIME ZONE 'Europe/London')::date,
+           floor(extract(epoch FROM c."decidedAt" - c."submittedAt") / 3600)::int,
+           sum(c."sign")::int, COALESCE(sum(c."sign") FILTER (WHERE c."decidedAt" <= c."decisionDueAt"), 0)::int
+    FROM jsonb_to_recordset(changes) AS c("id" uuid, "teamId" uuid, "submittedAt" timestamptz, "status" text,
+        "decidedAt" timestamptz, "decidedById" uuid, "decisionDueAt" timestamptz, "sign" int)
+    WHERE c."status" = 'DECIDED' AND c."decidedAt" IS NOT NULL
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ("teamId", "weekOf", "hoursToDecision") DO UPDATE
+    SET "decided" = d."decided" + EXCLUDED."decided", "onTime" = d."onTime" + EXCLUDED."onTime";
+
+    INSERT INTO "DashboardMemberDecisionCount" AS d ("teamId", "decidedOn", "deciderId", "decided")
+    SELECT c."teamId", (c."decidedAt" AT TIME ZONE 'Europe/London')::date,
+           COALESCE(c."decidedById", '00000000-0000-0000-0000-000000000000'::uuid), sum(c."sign")::int
+    FROM jsonb_to_recordset(changes) AS c("id" uuid, "teamId" uuid, "submittedAt" timestamptz, "status" text,
+        "decidedAt" timestamptz, "decidedById" uuid, "decisionDueAt" timestamptz, "sign" int)
+    WHERE c."status" = 'DECIDED' AND c."decidedAt" IS NOT NULL
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ("teamId", "decidedOn", "deciderId") DO UPDATE SET "decided" = d."decided" + EXCLUDED."decided";
+END;
 $$;
 
 CREATE FUNCTION "dashboard_referrals_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    decisions jsonb;
+    changes jsonb;
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        SELECT jsonb_agg(jsonb_build_object('teamId', n."teamId",
-                   'decidedOn', (n."decidedAt" AT TIME ZONE 'Europe/London')::date,
-                   'deciderId', COALESCE(n."decidedById", '00000000-0000-0000-0000-000000000000'::uuid),
-                   'hours', floor(extract(epoch FROM n."decidedAt" - n."submittedAt") / 3600)::int,
-                   'onTime', n."decidedAt" <= n."decisionDueAt", 'sign', 1))
-        INTO decisions
-        FROM new_rows n WHERE n."status" = 'DECIDED' AND n."decidedAt" IS NOT NULL;
+        SELECT jsonb_agg(jsonb_build_object('id', n."id", 'teamId', n."teamId", 'submittedAt', n."submittedAt",
+                   'status', n."status", 'decidedAt', n."decidedAt", 'decidedById', n."decidedById",
+                   'decisionDueAt', n."decisionDueAt", 'sign', 1))
+        INTO changes FROM new_rows n;
     ELSE
         -- Only rows whose counted facts changed: an assignment or a note costs nothing here.
-        WITH changed AS (
-            SELECT o."teamId" AS "oldTeam", o."status" AS "oldStatus", o."decidedAt" AS "oldDecidedAt",
-                   o."decidedById" AS "oldDecider", o."submittedAt" AS "oldSubmittedAt", o."decisionDueAt" AS "oldDueAt",
-                   n."teamId", n."status", n."decidedAt", n."decidedById", n."submittedAt", n."decisionDueAt"
+        SELECT jsonb_agg(x.change) INTO changes FROM (
+            SELECT jsonb_build_object('id', o."id", 'teamId', o."teamId", 'submittedAt', o."submittedAt",
+                       'status', o."status", 'decidedAt', o."decidedAt", 'decidedById', o."decidedById",
+                       'decisionDueAt', o."decisionDueAt", 'sign', -1) AS change
             FROM old_rows o JOIN new_rows n ON n."id" = o."id"
             WHERE (o."teamId", o."status", o."decidedAt", o."decidedById", o."submittedAt", o."decisionDueAt")
                   IS DISTINCT FROM (n."teamId", n."status", n."decidedAt", n."decidedById", n."submittedAt", n."decisionDueAt")
-        ), signed AS (
-            SELECT "oldTeam" AS "teamId", "oldStatus" AS "status", "oldDecidedAt" AS "decidedAt", "oldDecider" AS "decidedById",
-                   "oldSubmittedAt" AS "submittedAt", "oldDueAt" AS "decisionDueAt", -1 AS "sign" FROM changed
             UNION ALL
-            SELECT "teamId", "status", "decidedAt", "decidedById", "submittedAt", "decisionDueAt", 1 FROM changed
-        )
-        SELECT jsonb_agg(jsonb_build_object('teamId', s."teamId",
-                   'decidedOn', (s."decidedAt" AT TIME ZONE 'Europe/London')::date,
-                   'deciderId', COALESCE(s."decidedById", '00000000-0000-0000-0000-000000000000'::uuid),
-                   'hours', floor(extract(epoch FROM s."decidedAt" - s."submittedAt") / 3600)::int,
-                   'onTime', s."decidedAt" <= s."decisionDueAt", 'sign', s."sign"))
-        INTO decisions
-        FROM signed s WHERE s."status" = 'DECIDED' AND s."decidedAt" IS NOT NULL;
+            SELECT jsonb_build_object('id', n."id", 'teamId', n."teamId", 'submittedAt', n."submittedAt",
+                       'status', n."status", 'decidedAt', n."decidedAt", 'decidedById', n."decidedById",
+                       'decisionDueAt', n."decisionDueAt", 'sign', 1)
+            FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+            WHERE (o."teamId", o."status", o."decidedAt", o."decidedById", o."submittedAt", o."decisionDueAt")
+                  IS DISTINCT FROM (n."teamId", n."status", n."decidedAt", n."decidedById", n."submittedAt", n."decisionDueAt")
+        ) x;
 
-        -- A transfer moves the referral's people, phones, vehicles and places to the new team.
+        -- A transfer takes the referral's people, phones, vehicles and places, and its
+        -- same-child mark, to the new team.
         INSERT INTO "DashboardIdentifierCount" AS c ("teamId", "kind", "value", "referrals")
         SELECT m."teamId", i."kind", i."value", sum(m."sign")::int
         FROM (
@@ -89,12 +142,15 @@ BEGIN
         JOIN (SELECT DISTINCT "referralId", "kind", "value" FROM "ReferralIdentifier"
               WHERE "entityId" IS NOT NULL AND "kind" IN ('PERSON_NAME', 'PHONE', 'VEHICLE', 'HANDLE', 'ADDRESS')) i
           ON i."referralId" = m."id"
-        GROUP BY 1, 2, 3
-        ORDER BY 1, 2, 3
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
         ON CONFLICT ("teamId", "kind", "value") DO UPDATE SET "referrals" = c."referrals" + EXCLUDED."referrals";
     END IF;
-    IF decisions IS NOT NULL THEN
-        PERFORM "dashboard_add_decisions"(decisions);
+    IF changes IS NOT NULL THEN
+        PERFORM "dashboard_count_referrals"(changes);
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        UPDATE "DashboardSameChildReferral" s SET "teamId" = n."teamId"
+        FROM new_rows n WHERE s."referralId" = n."id" AND s."teamId" <> n."teamId";
     END IF;
     RETURN NULL;
 END;
@@ -113,8 +169,7 @@ BEGIN
     SELECT r."teamId", i."kind", i."value", count(DISTINCT i."referralId")::int
     FROM new_rows i JOIN "Referral" r ON r."id" = i."referralId"
     WHERE i."entityId" IS NOT NULL AND i."kind" IN ('PERSON_NAME', 'PHONE', 'VEHICLE', 'HANDLE', 'ADDRESS')
-    GROUP BY 1, 2, 3
-    ORDER BY 1, 2, 3
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
     ON CONFLICT ("teamId", "kind", "value") DO UPDATE SET "referrals" = c."referrals" + EXCLUDED."referrals";
     RETURN NULL;
 END;
@@ -123,21 +178,110 @@ $$;
 CREATE TRIGGER "ReferralIdentifier_dashboard_inserted" AFTER INSERT ON "ReferralIdentifier"
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "dashboard_identifiers_inserted"();
 
--- Same-child links, read from the link side by the dashboard's re-referral figures.
-CREATE INDEX "ReferralLink_same_child" ON "ReferralLink"("firstId", "secondId")
-    WHERE "sameChild" AND "dismissedAt" IS NULL;
+-- Recounts the same-child mark of these referrals from their links (a link touches only its two
+-- ends), and moves their re-referral in "DashboardReferralDay" with it.
+CREATE FUNCTION "dashboard_recount_same_child"(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO "DashboardReferralDay" AS d ("teamId", "receivedOn", "referrals", "reReferrals")
+    SELECT s."teamId", (s."submittedAt" AT TIME ZONE 'Europe/London')::date, 0, -count(*)::int
+    FROM "DashboardSameChildReferral" s WHERE s."referralId" = ANY(ids) AND s."earlier" > 0
+    GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT ("teamId", "receivedOn") DO UPDATE SET "reReferrals" = d."reReferrals" + EXCLUDED."reReferrals";
 
--- What the referrals already stored count for.
-INSERT INTO "DashboardDecisionCount" ("teamId", "decidedOn", "deciderId", "hoursToDecision", "decided", "onTime")
-SELECT "teamId", ("decidedAt" AT TIME ZONE 'Europe/London')::date,
-       COALESCE("decidedById", '00000000-0000-0000-0000-000000000000'::uuid),
+    DELETE FROM "DashboardSameChildReferral" WHERE "referralId" = ANY(ids);
+
+    INSERT INTO "DashboardSameChildReferral" AS s ("referralId", "teamId", "submittedAt", "earlier", "later")
+    SELECT r."id", r."teamId", r."submittedAt",
+           (count(DISTINCT p."id") FILTER (WHERE p."submittedAt" < r."submittedAt"
+                                          AND p."submittedAt" >= r."submittedAt" - interval '12 months'))::int,
+           (count(DISTINCT p."id") FILTER (WHERE p."submittedAt" > r."submittedAt"))::int
+    FROM "Referral" r
+    JOIN LATERAL (
+        SELECT "secondId" AS "otherId" FROM "ReferralLink" WHERE "firstId" = r."id" AND "sameChild" AND "dismissedAt" IS NULL
+        UNION
+        SELECT "firstId" FROM "ReferralLink" WHERE "secondId" = r."id" AND "sameChild" AND "dismissedAt" IS NULL
+    ) l ON true
+    JOIN "Referral" p ON p."id" = l."otherId"
+    WHERE r."id" = ANY(ids)
+    GROUP BY r."id", r."teamId", r."submittedAt"
+    ORDER BY r."id"
+    ON CONFLICT ("referralId") DO UPDATE
+    SET "teamId" = EXCLUDED."teamId", "earlier" = EXCLUDED."earlier", "later" = EXCLUDED."later";
+
+    INSERT INTO "DashboardReferralDay" AS d ("teamId", "receivedOn", "referrals", "reReferrals")
+    SELECT s."teamId", (s."submittedAt" AT TIME ZONE 'Europe/London')::date, 0, count(*)::int
+    FROM "DashboardSameChildReferral" s WHERE s."referralId" = ANY(ids) AND s."earlier" > 0
+    GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT ("teamId", "receivedOn") DO UPDATE SET "reReferrals" = d."reReferrals" + EXCLUDED."reReferrals";
+END;
+$$;
+
+CREATE FUNCTION "dashboard_links_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    ids uuid[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        SELECT array_agg(DISTINCT x) INTO ids FROM (SELECT "firstId" FROM new_rows UNION ALL SELECT "secondId" FROM new_rows) t(x);
+    ELSIF TG_OP = 'UPDATE' THEN
+        SELECT array_agg(DISTINCT x) INTO ids FROM (
+            SELECT "firstId" FROM new_rows UNION ALL SELECT "secondId" FROM new_rows
+            UNION ALL SELECT "firstId" FROM old_rows UNION ALL SELECT "secondId" FROM old_rows) t(x);
+    ELSE
+        SELECT array_agg(DISTINCT x) INTO ids FROM (SELECT "firstId" FROM old_rows UNION ALL SELECT "secondId" FROM old_rows) t(x);
+    END IF;
+    IF ids IS NOT NULL THEN
+        PERFORM "dashboard_recount_same_child"(ids);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "ReferralLink_dashboard_inserted" AFTER INSERT ON "ReferralLink"
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "dashboard_links_changed"();
+CREATE TRIGGER "ReferralLink_dashboard_updated" AFTER UPDATE ON "ReferralLink"
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "dashboard_links_changed"();
+CREATE TRIGGER "ReferralLink_dashboard_deleted" AFTER DELETE ON "ReferralLink"
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "dashboard_links_changed"();
+
+-- What is already stored counts from the start.
+INSERT INTO "DashboardSameChildReferral" ("referralId", "teamId", "submittedAt", "earlier", "later")
+SELECT r."id", r."teamId", r."submittedAt",
+       (count(DISTINCT p."id") FILTER (WHERE p."submittedAt" < r."submittedAt"
+                                      AND p."submittedAt" >= r."submittedAt" - interval '12 months'))::int,
+       (count(DISTINCT p."id") FILTER (WHERE p."submittedAt" > r."submittedAt"))::int
+FROM (
+    SELECT "firstId" AS "referralId", "secondId" AS "otherId" FROM "ReferralLink" WHERE "sameChild" AND "dismissedAt" IS NULL
+    UNION
+    SELECT "secondId", "firstId" FROM "ReferralLink" WHERE "sameChild" AND "dismissedAt" IS NULL
+) l
+JOIN "Referral" r ON r."id" = l."referralId"
+JOIN "Referral" p ON p."id" = l."otherId"
+GROUP BY r."id", r."teamId", r."submittedAt";
+
+INSERT INTO "DashboardReferralDay" ("teamId", "receivedOn", "referrals", "reReferrals")
+SELECT r."teamId", (r."submittedAt" AT TIME ZONE 'Europe/London')::date, count(*)::int,
+       (count(*) FILTER (WHERE s."earlier" > 0))::int
+FROM "Referral" r LEFT JOIN "DashboardSameChildReferral" s ON s."referralId" = r."id"
+GROUP BY 1, 2;
+
+INSERT INTO "DashboardDecisionCount" ("teamId", "weekOf", "hoursToDecision", "decided", "onTime")
+SELECT "teamId", date_trunc('week', "decidedAt" AT TIME ZONE 'Europe/London')::date,
        floor(extract(epoch FROM "decidedAt" - "submittedAt") / 3600)::int,
        count(*)::int, (count(*) FILTER (WHERE "decidedAt" <= "decisionDueAt"))::int
 FROM "Referral" WHERE "status" = 'DECIDED' AND "decidedAt" IS NOT NULL
-GROUP BY 1, 2, 3, 4;
+GROUP BY 1, 2, 3;
+
+INSERT INTO "DashboardMemberDecisionCount" ("teamId", "decidedOn", "deciderId", "decided")
+SELECT "teamId", ("decidedAt" AT TIME ZONE 'Europe/London')::date,
+       COALESCE("decidedById", '00000000-0000-0000-0000-000000000000'::uuid), count(*)::int
+FROM "Referral" WHERE "status" = 'DECIDED' AND "decidedAt" IS NOT NULL
+GROUP BY 1, 2, 3;
 
 INSERT INTO "DashboardIdentifierCount" ("teamId", "kind", "value", "referrals")
 SELECT r."teamId", i."kind", i."value", count(DISTINCT i."referralId")::int
 FROM "ReferralIdentifier" i JOIN "Referral" r ON r."id" = i."referralId"
 WHERE i."entityId" IS NOT NULL AND i."kind" IN ('PERSON_NAME', 'PHONE', 'VEHICLE', 'HANDLE', 'ADDRESS')
 GROUP BY 1, 2, 3;
+
+ANALYZE "DashboardDecisionCount", "DashboardMemberDecisionCount", "DashboardReferralDay", "DashboardSameChildReferral",
+    "DashboardIdentifierCount";

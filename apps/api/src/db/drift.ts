@@ -24,13 +24,19 @@ export const MIGRATION_ONLY_OBJECTS: ReadonlySet<string> = new Set([
   "function audit_chain_next(OUT next_id bigint, OUT prev_hash character)",
   "trigger AuditEvent.AuditEvent_append_only",
   "trigger AuditEvent.AuditEvent_no_truncate",
-  "index ReferralLink.ReferralLink_same_child",
-  "function dashboard_add_decisions(changes jsonb)",
+  "index DashboardSameChildReferral.DashboardSameChildReferral_repeats",
+  "index DashboardSameChildReferral.DashboardSameChildReferral_most_referred",
+  "function dashboard_count_referrals(changes jsonb)",
   "function dashboard_referrals_changed()",
   "function dashboard_identifiers_inserted()",
+  "function dashboard_recount_same_child(ids uuid[])",
+  "function dashboard_links_changed()",
   "trigger Referral.Referral_dashboard_inserted",
   "trigger Referral.Referral_dashboard_updated",
   "trigger ReferralIdentifier.ReferralIdentifier_dashboard_inserted",
+  "trigger ReferralLink.ReferralLink_dashboard_inserted",
+  "trigger ReferralLink.ReferralLink_dashboard_updated",
+  "trigger ReferralLink.ReferralLink_dashboard_deleted",
 ]);
 
 export interface DriftItem {

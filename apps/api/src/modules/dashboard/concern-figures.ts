@@ -19,7 +19,7 @@ export async function readTopConcerns(
     CROSS JOIN LATERAL (
       SELECT "value", "referrals" FROM "DashboardIdentifierCount"
       WHERE "teamId" = ${teamId}::uuid AND "kind" = k."kind" AND "referrals" >= 2
-      ORDER BY "referrals" DESC, "value"
+      ORDER BY "referrals" DESC
       LIMIT ${PER_KIND}
     ) top
     ORDER BY k."position", top."referrals" DESC, top."value"`;

@@ -94,6 +94,18 @@ describe("the dashboard's figures, against a known set of referrals", () => {
     clock.set(NOW);
   });
 
+  const restoreLink = async () => {
+    await context.test.db.referralLink.deleteMany({
+      where: {
+        OR: [
+          { firstId: ids.d4, secondId: ids.o2 },
+          { firstId: ids.o2, secondId: ids.d4 },
+        ],
+      },
+    });
+    await link("d4", "o2", true);
+  };
+
   const dashboard = async (who: keyof TeamWorld["clients"] = "lead") => {
     const response = await world.clients[who].get("/api/dashboard");
     expect(response.statusCode, response.body).toBe(200);
@@ -157,13 +169,49 @@ describe("the dashboard's figures, against a known set of referrals", () => {
 
   it("lists the children referred more than once in 12 months, by the team's latest referral", async () => {
     const { repeatChildren } = await dashboard();
+    // d1, d4 and o2 are one child; d3's child was referred again, but to Leeds.
     expect(repeatChildren).toEqual({
-      children: 2,
-      top: [
-        { referralId: ids.o2, reference: references.o2, referrals: 3 },
-        { referralId: ids.d3, reference: references.d3, referrals: 2 },
-      ],
+      children: 1,
+      top: [{ referralId: ids.o2, reference: references.o2, referrals: 3 }],
     });
+    const leeds = await dashboard("leedsLead");
+    expect(leeds.repeatChildren).toEqual({
+      children: 1,
+      top: [{ referralId: ids.leeds, reference: references.leeds, referrals: 2 }],
+    });
+  });
+
+  it("counts again when a lead dismisses a same-child link", async () => {
+    const link = await context.test.db.referralLink.findFirstOrThrow({
+      where: {
+        OR: [
+          { firstId: ids.d4, secondId: ids.o2 },
+          { firstId: ids.o2, secondId: ids.d4 },
+        ],
+      },
+    });
+    await context.test.db.referralLink.update({
+      where: { id: link.id },
+      data: { dismissedAt: NOW, dismissedById: world.users.lead.id, dismissedReason: "Not the same." },
+    });
+    try {
+      // The lead says d4 and o2 are not the same child: each still follows d1, so each is a
+      // child referred twice (by its latest referral), and both still count as re-referrals.
+      const { reReferrals, repeatChildren } = await dashboard();
+      expect(reReferrals).toMatchObject({ referrals: 7, reReferrals: 2 });
+      expect(repeatChildren).toEqual({
+        children: 2,
+        top: [
+          { referralId: ids.o2, reference: references.o2, referrals: 2 },
+          { referralId: ids.d4, reference: references.d4, referrals: 2 },
+        ],
+      });
+      await context.test.db.referralLink.delete({ where: { id: link.id } });
+      expect((await dashboard()).repeatChildren.children).toBe(2);
+    } finally {
+      await restoreLink();
+    }
+    expect((await dashboard()).repeatChildren).toMatchObject({ children: 1, top: [{ referrals: 3 }] });
   });
 
   it("names the people, phones, vehicles and places of concern in two or more of the team's referrals", async () => {

@@ -25,7 +25,7 @@ export function medianHours(histogram: readonly HoursCount[]): number | null {
 
 /**
  * Decisions per week from "DashboardDecisionCount" (kept by triggers as referrals are decided):
- * a few rows a day per team, so 26 weeks is a small read at any volume.
+ * one row per week and hour of time to decision, so 26 weeks is a small read at any volume.
  */
 export async function readDecisionWeeks(
   db: Database,
@@ -33,12 +33,10 @@ export async function readDecisionWeeks(
   firstMonday: CalendarDate,
   weeks: number,
 ): Promise<DecisionWeek[]> {
-  const rows = await db.$queryRaw<{ weekOf: string; hours: number; decided: bigint; onTime: bigint }[]>`
-    SELECT to_char(date_trunc('week', "decidedOn"::timestamp), 'YYYY-MM-DD') AS "weekOf",
-           "hoursToDecision" AS "hours", sum("decided") AS "decided", sum("onTime") AS "onTime"
+  const rows = await db.$queryRaw<{ weekOf: string; hours: number; decided: number; onTime: number }[]>`
+    SELECT to_char("weekOf", 'YYYY-MM-DD') AS "weekOf", "hoursToDecision" AS "hours", "decided", "onTime"
     FROM "DashboardDecisionCount"
-    WHERE "teamId" = ${teamId}::uuid AND "decidedOn" >= ${firstMonday}::date
-    GROUP BY 1, 2`;
+    WHERE "teamId" = ${teamId}::uuid AND "weekOf" >= ${firstMonday}::date AND "decided" > 0`;
   return Array.from({ length: weeks }, (_, index) => {
     const weekOf = addDays(firstMonday, index * 7);
     const histogram = rows
@@ -62,7 +60,7 @@ export async function readDecidedSince(
   since: CalendarDate,
 ): Promise<Map<string, number>> {
   const rows = await db.$queryRaw<{ deciderId: string; decided: bigint }[]>`
-    SELECT "deciderId", sum("decided") AS "decided" FROM "DashboardDecisionCount"
+    SELECT "deciderId", sum("decided") AS "decided" FROM "DashboardMemberDecisionCount"
     WHERE "teamId" = ${teamId}::uuid AND "decidedOn" >= ${since}::date
     GROUP BY "deciderId"`;
   return new Map(rows.map((row) => [row.deciderId, Number(row.decided)]));

@@ -1,15 +1,6 @@
+import type { CalendarDate } from "@cse/domain";
 import type { Database } from "../../db/client.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-
-/**
- * Both directions of every same-child link a lead has not dismissed ("same child" as the link
- * rules define it: docs/links.md), read from the partial index "ReferralLink_same_child". The
- * cost follows the number of same-child links, not of referrals.
- */
-const SAME_CHILD_PAIRS = Prisma.sql`
-  SELECT "firstId" AS "referralId", "secondId" AS "otherId" FROM "ReferralLink" WHERE "sameChild" AND "dismissedAt" IS NULL
-  UNION ALL
-  SELECT "secondId", "firstId" FROM "ReferralLink" WHERE "sameChild" AND "dismissedAt" IS NULL`;
 
 export interface ReReferralCounts {
   readonly referrals: number;
@@ -17,23 +8,22 @@ export interface ReReferralCounts {
 }
 
 /**
- * Of the team's referrals received in the 12 months to now, how many are about a child referred
- * before (by anyone, to any team) in the 12 months before that referral: the children in need
- * statistics' definition, so the figure sits beside England's.
+ * Of the team's referrals received in the last 12 months (London days, today included), how
+ * many are about a child referred before, by anyone to any team, in the 12 months before that
+ * referral: the children in need statistics' definition, so the figure sits beside England's.
+ * "The same child" is the link rules' (docs/links.md); the triggers keep the daily counts.
  */
-export async function readReReferrals(db: Database, teamId: string, now: Date): Promise<ReReferralCounts> {
-  const [row] = await db.$queryRaw<{ referrals: bigint; reReferrals: bigint }[]>`
-    SELECT
-      (SELECT count(*) FROM "Referral" WHERE "teamId" = ${teamId}::uuid
-         AND "submittedAt" > ${now}::timestamptz - interval '12 months' AND "submittedAt" <= ${now}) AS "referrals",
-      (SELECT count(DISTINCT r."id") FROM (${SAME_CHILD_PAIRS}) pair
-         JOIN "Referral" r ON r."id" = pair."referralId"
-         JOIN "Referral" earlier ON earlier."id" = pair."otherId"
-       WHERE r."teamId" = ${teamId}::uuid
-         AND r."submittedAt" > ${now}::timestamptz - interval '12 months' AND r."submittedAt" <= ${now}
-         AND earlier."submittedAt" < r."submittedAt"
-         AND earlier."submittedAt" >= r."submittedAt" - interval '12 months') AS "reReferrals"`;
+export async function readReReferrals(db: Database, teamId: string, today: CalendarDate): Promise<ReReferralCounts> {
+  const [row] = await db.$queryRaw<{ referrals: bigint | null; reReferrals: bigint | null }[]>`
+    SELECT sum("referrals") AS "referrals", sum("reReferrals") AS "reReferrals" FROM "DashboardReferralDay"
+    WHERE "teamId" = ${teamId}::uuid AND "receivedOn" > ${yearBefore(today)}::date AND "receivedOn" <= ${today}::date`;
   return { referrals: Number(row?.referrals ?? 0), reReferrals: Number(row?.reReferrals ?? 0) };
+}
+
+/** The same day a year earlier (29 February falls back to the 28th). */
+export function yearBefore(date: CalendarDate): CalendarDate {
+  const earlier = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+  return earlier.endsWith("-02-29") ? `${earlier.slice(0, 8)}28` : earlier;
 }
 
 export interface RepeatChildren {
@@ -42,37 +32,29 @@ export interface RepeatChildren {
 }
 
 /**
- * Children referred more than once in the last 12 months, one row per child: the team's
- * referrals in the window with a same-child link to another referral in the window, grouped by
- * the lowest id among each referral and its partners. Each child is shown by the team's latest
- * referral about them (its reference only: the figure is a count, the file is one click away).
+ * Children referred more than once in 12 months: children whose latest referral is the team's,
+ * came in the last 12 months, and followed another about them within the 12 months before it.
+ * Each is shown by that referral and how many referrals about them came in the 12 months to it;
+ * its reference only: the figure is a count, and the file is one (audited) click away.
  */
-export async function readRepeatChildren(db: Database, teamId: string, now: Date, limit = 10): Promise<RepeatChildren> {
-  const rows = await db.$queryRaw<{ referralId: string; reference: string; referrals: bigint; children: bigint }[]>`
-    WITH linked AS (
-      SELECT r."id", r."reference", r."submittedAt", other."id" AS "otherId"
-      FROM (${SAME_CHILD_PAIRS}) pair
-      JOIN "Referral" r ON r."id" = pair."referralId"
-      JOIN "Referral" other ON other."id" = pair."otherId"
-      WHERE r."teamId" = ${teamId}::uuid
-        AND r."submittedAt" > ${now}::timestamptz - interval '12 months' AND r."submittedAt" <= ${now}
-        AND other."submittedAt" > ${now}::timestamptz - interval '12 months' AND other."submittedAt" <= ${now}
-    ), per_referral AS (
-      SELECT "id", min("reference") AS "reference", min("submittedAt") AS "submittedAt",
-             least("id"::text, min("otherId"::text)) AS "child", 1 + count(DISTINCT "otherId") AS "referrals"
-      FROM linked GROUP BY "id"
-    ), per_child AS (
-      SELECT DISTINCT ON ("child") "child", "id", "reference", "referrals"
-      FROM per_referral ORDER BY "child", "submittedAt" DESC, "id" DESC
-    )
-    SELECT "id" AS "referralId", "reference", "referrals", count(*) OVER () AS "children"
-    FROM per_child ORDER BY "referrals" DESC, "reference" DESC LIMIT ${limit}`;
-  return {
-    children: Number(rows[0]?.children ?? 0),
-    top: rows.map((row) => ({
-      referralId: row.referralId,
-      reference: row.reference,
-      referrals: Number(row.referrals),
-    })),
-  };
+export async function readRepeatChildren(
+  db: Database,
+  teamId: string,
+  today: CalendarDate,
+  limit = 10,
+): Promise<RepeatChildren> {
+  // "earlier > 0 AND later = 0" literally, so the planner can use the partial indexes.
+  const latestReReferrals = Prisma.sql`"teamId" = ${teamId}::uuid AND "earlier" > 0 AND "later" = 0
+    AND "submittedAt" >= (${yearBefore(today)}::date + 1)::timestamp AT TIME ZONE 'Europe/London'`;
+  const [counted, top] = await Promise.all([
+    db.$queryRaw<{ children: bigint }[]>`
+      SELECT count(*) AS "children" FROM "DashboardSameChildReferral" WHERE ${latestReReferrals}`,
+    db.$queryRaw<{ referralId: string; reference: string; referrals: number }[]>`
+      SELECT s."referralId", r."reference", s."earlier" + 1 AS "referrals"
+      FROM (SELECT "referralId", "earlier", "submittedAt" FROM "DashboardSameChildReferral" WHERE ${latestReReferrals}
+            ORDER BY "earlier" DESC, "submittedAt" DESC LIMIT ${limit}) s
+      JOIN "Referral" r ON r."id" = s."referralId"
+      ORDER BY s."earlier" DESC, s."submittedAt" DESC`,
+  ]);
+  return { children: Number(counted[0]?.children ?? 0), top };
 }

@@ -67,8 +67,8 @@ export function createDashboardService({ db, audit, clock }: { db: Database; aud
     const open = await readOpenReferralCounts(db, teamId, now, endOfToday);
     const [weeks, reReferrals, repeatChildren, concerns, workload] = await Promise.all([
       readDecisionWeeks(db, teamId, firstMonday, DASHBOARD_WEEKS),
-      readReReferrals(db, teamId, now),
-      readRepeatChildren(db, teamId, now),
+      readReReferrals(db, teamId, today),
+      readRepeatChildren(db, teamId, today),
       readTopConcerns(db, teamId),
       readWorkload(user, teamId, open, today),
     ]);
