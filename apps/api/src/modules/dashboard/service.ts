@@ -28,13 +28,8 @@ const sum = (rows: readonly OpenReferralCounts[], pick: (row: OpenReferralCounts
 
 /** The team's oversight figures for its lead and members (DESIGN §1.4; docs/dashboard.md). */
 export function createDashboardService({ db, audit, clock }: { db: Database; audit: AuditService; clock: Clock }) {
-  async function readWorkload(
-    user: AuthenticatedUser,
-    teamId: string,
-    open: readonly OpenReferralCounts[],
-    today: string,
-  ) {
-    // Per-person figures are the lead's, for managing the team; members see the team's totals.
+  /** Per-person figures are the lead's, for managing the team; members see the team's totals. */
+  async function readWorkloadParts(user: AuthenticatedUser, teamId: string, today: string) {
     if (!roleMay(user.role, "dashboard.workload")) return null;
     const [members, decided] = await Promise.all([
       db.user.findMany({
@@ -44,14 +39,7 @@ export function createDashboardService({ db, audit, clock }: { db: Database; aud
       }),
       readDecidedSince(db, teamId, `${today.slice(0, 8)}01`),
     ]);
-    return members.map((member) => ({
-      member: { id: member.id, name: member.displayName },
-      openAssigned: sum(
-        open.filter((row) => row.assigneeId === member.id),
-        (row) => row.count,
-      ),
-      decidedThisMonth: decided.get(member.id) ?? 0,
-    }));
+    return { members, decided };
   }
 
   return async function readDashboard(user: AuthenticatedUser, context: RequestContext): Promise<Dashboard> {
@@ -64,14 +52,23 @@ export function createDashboardService({ db, audit, clock }: { db: Database; aud
     const firstMonday = addDays(thisMonday, -7 * (DASHBOARD_WEEKS - 1));
     const endOfToday = new Date(endOfLondonDay(today).getTime() + 1);
 
-    const open = await readOpenReferralCounts(db, teamId, now, endOfToday);
-    const [weeks, reReferrals, repeatChildren, concerns, workload] = await Promise.all([
+    const [open, weeks, reReferrals, repeatChildren, concerns, workloadParts] = await Promise.all([
+      readOpenReferralCounts(db, teamId, now, endOfToday),
       readDecisionWeeks(db, teamId, firstMonday, DASHBOARD_WEEKS),
       readReReferrals(db, teamId, today),
       readRepeatChildren(db, teamId, today),
       readTopConcerns(db, teamId),
-      readWorkload(user, teamId, open, today),
+      readWorkloadParts(user, teamId, today),
     ]);
+    const workload =
+      workloadParts?.members.map((member) => ({
+        member: { id: member.id, name: member.displayName },
+        openAssigned: sum(
+          open.filter((row) => row.assigneeId === member.id),
+          (row) => row.count,
+        ),
+        decidedThisMonth: workloadParts.decided.get(member.id) ?? 0,
+      })) ?? null;
 
     // Audited although it is mostly counts: it names people, phones and places of concern and
     // the references of children referred again, which are facts from referrals (docs/dashboard.md).
