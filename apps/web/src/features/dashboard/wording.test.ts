@@ -28,6 +28,9 @@ describe("the dashboard's charts in words", () => {
       "29% of the 7 referrals received in the last 12 months (2) were about a child referred in the 12 months before. " +
         "For context, England's rate was 22.6% (children in need statistics, 2025).",
     );
+    expect(reReferralSummary({ referrals: 1, reReferrals: 1, share: 1, england: 0.226 })).toMatch(
+      /^100% of the 1 referral received in the last 12 months \(1\) was about/,
+    );
     expect(weekLabel("2026-06-08")).toBe("8 Jun 2026");
   });
 });

@@ -37,7 +37,7 @@ export function decisionSummary(weeks: readonly DecisionWeek[], target: number):
 export function reReferralSummary({ referrals, reReferrals, share, england }: Dashboard["reReferrals"]): string {
   if (share === null) return "The team received no referrals in the last 12 months.";
   return (
-    `${percent(share)} of the ${referrals} referrals received in the last 12 months (${reReferrals}) were about a child ` +
-    `referred in the 12 months before. For context, England's rate was ${(england * 100).toFixed(1)}% (children in need statistics, 2025).`
+    `${percent(share)} of the ${referrals} ${referrals === 1 ? "referral" : "referrals"} received in the last 12 months ` +
+    `(${reReferrals}) ${reReferrals === 1 ? "was" : "were"} about a child referred in the 12 months before. For context, England's rate was ${(england * 100).toFixed(1)}% (children in need statistics, 2025).`
   );
 }
