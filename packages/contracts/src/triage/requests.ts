@@ -26,6 +26,8 @@ export const teamQueueQuerySchema = z.object({
   status: z.optional(openStatusSchema),
   risk: z.optional(riskRatingSchema),
   assignee: z._default(z.enum(["anyone", "mine", "unassigned"]), "anyone"),
+  /** Only those assigned to this member of the team (the dashboard's workload links here). */
+  member: z.optional(uuidSchema),
   /** Where the decision clock stands: past due, due later today (London), or RED with nobody on it past its hour. */
   due: z.optional(queueDueSchema),
   /** Only the referrals that need someone now (overdue, or RED and unassigned for an hour). */

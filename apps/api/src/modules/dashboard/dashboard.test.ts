@@ -143,6 +143,8 @@ describe("the dashboard's figures, against a known set of referrals", () => {
     expect(await queue("&due=today")).toEqual([ids.o2]);
     expect(await queue("&due=red-hour")).toEqual([ids.o2]);
     expect(await queue("&status=IN_TRIAGE")).toEqual([ids.o3]);
+    expect(await queue(`&member=${world.users.triage.id}`)).toEqual([ids.o3]);
+    expect(await queue(`&member=${world.users.lead.id}`)).toEqual([]);
     expect((await world.clients.lead.get("/api/referrals?scope=team&due=soon")).statusCode).toBe(400);
   });
 

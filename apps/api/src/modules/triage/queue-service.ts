@@ -80,7 +80,8 @@ export function createQueueService({ db, audit, clock }: { db: Database; audit: 
       teamId: user.team.id,
       status: query.status,
       risk: query.risk,
-      assigneeId: query.assignee === "mine" ? user.id : query.assignee === "unassigned" ? null : undefined,
+      assigneeId:
+        query.member ?? (query.assignee === "mine" ? user.id : query.assignee === "unassigned" ? null : undefined),
       attentionOnly: query.attention,
       ...dueFilter(query.due, now),
     };

@@ -53,16 +53,18 @@ export function DashboardPage() {
               columns={[
                 {
                   header: "Member",
-                  cell: (row) =>
-                    row.member.id === myId ? (
-                      <Link className="govuk-link" to="/team?view=mine">
-                        {row.member.name} (you)
-                      </Link>
-                    ) : (
-                      row.member.name
-                    ),
+                  cell: (row) => (row.member.id === myId ? `${row.member.name} (you)` : row.member.name),
                 },
-                { header: "Open, assigned", numeric: true, cell: (row) => row.openAssigned },
+                {
+                  header: "Open, assigned",
+                  numeric: true,
+                  cell: (row) => (
+                    <Link className="govuk-link" to={`/team?member=${row.member.id}`}>
+                      {row.openAssigned}
+                      <span className="govuk-visually-hidden"> assigned to {row.member.name}</span>
+                    </Link>
+                  ),
+                },
                 { header: "Decided this month", numeric: true, cell: (row) => row.decidedThisMonth },
               ]}
               rows={dashboard.workload}

@@ -36,7 +36,7 @@ const dueOptions = [
  */
 export function QueueFilters({ state }: { state: QueueState }) {
   const navigate = useNavigate();
-  const filtered = state.status !== null || state.risk !== null || state.due !== null;
+  const filtered = state.status !== null || state.risk !== null || state.due !== null || state.member !== null;
   return (
     <form
       noValidate
@@ -83,7 +83,10 @@ export function QueueFilters({ state }: { state: QueueState }) {
       <div className="govuk-button-group">
         <Button variant="secondary">Apply filters</Button>
         {filtered ? (
-          <Link className="govuk-link" to={queueHref({ ...state, status: null, risk: null, due: null, cursor: null })}>
+          <Link
+            className="govuk-link"
+            to={queueHref({ ...state, status: null, risk: null, due: null, member: null, cursor: null })}
+          >
             Clear filters
           </Link>
         ) : null}

@@ -2,6 +2,7 @@ import {
   openReferralStatusSchema,
   queueDueSchema,
   riskRatingSchema,
+  uuidSchema,
   type OpenReferralStatus,
   type QueueDue,
   type RiskRating,
@@ -23,6 +24,8 @@ export interface QueueState {
   readonly risk: RiskRating | null;
   /** Where the decision clock stands (the dashboard's figures link here with it). */
   readonly due: QueueDue | null;
+  /** Only one member's referrals (the dashboard's workload links here with their id). */
+  readonly member: string | null;
   readonly cursor: string | null;
 }
 
@@ -32,11 +35,13 @@ export function readQueueState(params: URLSearchParams): QueueState {
   const status = openReferralStatusSchema.safeParse(params.get("status"));
   const risk = riskRatingSchema.safeParse(params.get("risk"));
   const due = queueDueSchema.safeParse(params.get("due"));
+  const member = uuidSchema.safeParse(params.get("member"));
   return {
     view,
     status: status.success ? status.data : null,
     risk: risk.success ? risk.data : null,
     due: due.success ? due.data : null,
+    member: member.success ? member.data : null,
     cursor: params.get("cursor") || null,
   };
 }
@@ -46,6 +51,7 @@ function filterParams(state: QueueState): URLSearchParams {
   if (state.status) params.set("status", state.status);
   if (state.risk) params.set("risk", state.risk);
   if (state.due) params.set("due", state.due);
+  if (state.member) params.set("member", state.member);
   return params;
 }
 
