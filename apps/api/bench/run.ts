@@ -18,6 +18,7 @@ import { auditBench } from "./audit-bench.ts";
 import { BenchClient, drive } from "./http-client.ts";
 import { benchRecorder } from "./markdown-report.ts";
 import { submissionFloor, submissionTemplate } from "./submission-floor.ts";
+import { runDashboardBench } from "./dashboard-bench.ts";
 import { runTriageBench } from "./triage-bench.ts";
 
 const CONCURRENCY = 10;
@@ -207,6 +208,7 @@ async function main() {
 
   // 6. The triage reads at volume (--referrals, default 1,000,000; --data-dir keeps the seeded data).
   report.triage = await runTriageBench(line);
+  report.dashboard = await runDashboardBench(line);
 
   const dir = join(repoRoot, "bench-results");
   await mkdir(dir, { recursive: true });

@@ -28,6 +28,7 @@ import { sessions } from "./plugins/session.ts";
 import { webApp } from "./plugins/web-app.ts";
 import type { Clock } from "./services/clock.ts";
 import { linkRoutes } from "./modules/links/routes.ts";
+import { dashboardRoutes } from "./modules/dashboard/routes.ts";
 import type { LinkRequests } from "./modules/links/link-requests.ts";
 import { createServices } from "./services/index.ts";
 import type { Secrets } from "./startup/secrets.ts";
@@ -125,6 +126,7 @@ export async function buildApp({
   await app.register(alertRoutes, { prefix: "/api/alerts", alerts: services.alerts });
   await app.register(exportRoutes, { prefix: "/api/exports", exportReferrals: services.exportReferrals });
   await app.register(auditTrailRoutes, { prefix: "/api/audit", readReferralTrail: services.readReferralTrail });
+  await app.register(dashboardRoutes, { prefix: "/api/dashboard", dashboard: services.dashboard });
   await app.register(webApp, { distDir: config.webDistDir });
 
   return app;

@@ -8,6 +8,7 @@ export interface E2eContext {
   readonly baseUrl: string;
   readonly demoPassword: string;
   readonly demoTotpSecret: string;
+  readonly databaseUrl: string;
 }
 
 declare module "vitest" {
@@ -28,6 +29,11 @@ export default async function setup(project: TestProject) {
   );
   const demo = { password: "e2e-demo-password-not-secret", totpSecret: generateSecret() };
   const server = await startTestServer(demo);
-  project.provide("e2e", { baseUrl: server.url, demoPassword: demo.password, demoTotpSecret: demo.totpSecret });
+  project.provide("e2e", {
+    baseUrl: server.url,
+    demoPassword: demo.password,
+    demoTotpSecret: demo.totpSecret,
+    databaseUrl: server.databaseUrl,
+  });
   return () => server.stop();
 }

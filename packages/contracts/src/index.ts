@@ -6,3 +6,4 @@ export * from "./referral/index.ts";
 export * from "./triage/index.ts";
 export * from "./links/index.ts";
 export * from "./oversight/index.ts";
+export * from "./dashboard.ts";

@@ -29,6 +29,19 @@ export const MIGRATION_ONLY_OBJECTS: ReadonlySet<string> = new Set([
   "trigger AuditEvent.AuditEvent_index_referrals",
   "trigger AuditEventReferral.AuditEventReferral_append_only",
   "trigger AuditEventReferral.AuditEventReferral_no_truncate",
+  "index DashboardSameChildReferral.DashboardSameChildReferral_repeats",
+  "index DashboardSameChildReferral.DashboardSameChildReferral_most_referred",
+  "function dashboard_count_referrals(changes jsonb)",
+  "function dashboard_referrals_changed()",
+  "function dashboard_identifiers_inserted()",
+  "function dashboard_recount_same_child(ids uuid[])",
+  "function dashboard_links_changed()",
+  "trigger Referral.Referral_dashboard_inserted",
+  "trigger Referral.Referral_dashboard_updated",
+  "trigger ReferralIdentifier.ReferralIdentifier_dashboard_inserted",
+  "trigger ReferralLink.ReferralLink_dashboard_inserted",
+  "trigger ReferralLink.ReferralLink_dashboard_updated",
+  "trigger ReferralLink.ReferralLink_dashboard_deleted",
 ]);
 
 export interface DriftItem {

@@ -51,6 +51,10 @@ export const PERMISSIONS = {
   "referral.export": ["LEAD"],
   /** Who opened, changed, exported, listed or was refused one of the team's referrals. */
   "referral.audit": ["LEAD"],
+  /** The team's dashboard: counts and trends of the team's referrals (docs/dashboard.md). */
+  "dashboard.read": ["TRIAGE", "LEAD"],
+  /** The dashboard's per-person figures (each member's open and decided work): for managing the team. */
+  "dashboard.workload": ["LEAD"],
   "draft.manage": ["REFERRER"],
   "user.manage": ["ADMIN"],
   "organisation.manage": ["ADMIN"],

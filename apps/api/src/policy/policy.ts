@@ -36,6 +36,7 @@ export type ReferralAction = Extract<
   | "link.dismiss"
   | "referral.export"
   | "referral.audit"
+  | "dashboard.read"
 >;
 
 /** The referrals the user may do the action to. */

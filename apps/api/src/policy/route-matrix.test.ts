@@ -333,6 +333,8 @@ const MATRIX: Record<string, Row> = {
   },
   "GET /api/alerts": { probe: () => ({ method: "GET", url: "/api/alerts" }), expect: teamMembers },
   "POST /api/alerts/read": { probe: () => ({ method: "POST", url: "/api/alerts/read" }), expect: teamMembers },
+  // Each team's own figures; the lead's per-person figures are tested in dashboard-access.test.ts.
+  "GET /api/dashboard": { probe: () => ({ method: "GET", url: "/api/dashboard" }), expect: teamMembers },
   "POST /api/referrals/{id}/assign": {
     probe: async (w) => ({ method: "POST", url: `/api/referrals/${(await w.newReferral()).id}/assign`, body: {} }),
     expect: bradfordTeam,

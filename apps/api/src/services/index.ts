@@ -5,6 +5,7 @@ import { createReferralTrail } from "../modules/audit/referral-trail.ts";
 import { createReferralExport } from "../modules/exports/export-referrals.ts";
 import { createAuthService } from "../modules/auth/service.ts";
 import { createThrottle } from "../modules/auth/throttle.ts";
+import { createDashboardService } from "../modules/dashboard/service.ts";
 import { createDraftService } from "../modules/drafts/service.ts";
 import { createAlertService } from "../modules/alerts/service.ts";
 import { createReferralAccess } from "../modules/referrals/access.ts";
@@ -70,6 +71,7 @@ export function createServices({
     links: createLinkService({ db, audit, access, clock }),
     exportReferrals: createReferralExport({ db, audit }),
     readReferralTrail: createReferralTrail({ db, audit, access }),
+    dashboard: createDashboardService({ db, audit, clock }),
   };
 }
 

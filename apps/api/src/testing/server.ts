@@ -13,6 +13,8 @@ import { testConfig } from "./app.ts";
 
 export interface RunningTestServer {
   readonly url: string;
+  /** For a browser test that must set up what the service's clock cannot (see e2e-database.ts). */
+  readonly databaseUrl: string;
   readonly db: Database;
   readonly app: FastifyInstance;
   stop(): Promise<void>;
@@ -49,6 +51,7 @@ export async function startTestServer(demo: { password: string; totpSecret: stri
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   return {
     url: address,
+    databaseUrl: database.url,
     db,
     app,
     stop: async () => {

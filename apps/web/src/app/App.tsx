@@ -86,6 +86,10 @@ const ExportPage = lazy(() =>
 const AuditTrailPage = lazy(() =>
   import("../features/audit-view/AuditTrailPage.tsx").then((module) => ({ default: module.AuditTrailPage })),
 );
+// Chart.js comes with this page's chunk only: no other journey downloads it.
+const DashboardPage = lazy(() =>
+  import("../features/dashboard/DashboardPage.tsx").then((module) => ({ default: module.DashboardPage })),
+);
 const ReferralPage = lazy(() =>
   import("../features/referrals/ReferralPage.tsx").then((module) => ({ default: module.ReferralPage })),
 );
@@ -211,6 +215,7 @@ export function App() {
                 />
                 {[
                   { path: "team", element: <TeamQueuePage /> },
+                  { path: "dashboard", element: <DashboardPage /> },
                   { path: "alerts", element: <AlertsPage /> },
                   { path: "transfers", element: <TransfersPage /> },
                 ].map((route) => (

@@ -7,6 +7,7 @@ const sections: readonly (NavigationItem & { roles: readonly Role[] })[] = [
   { to: "/referrals", text: "Your referrals", roles: ["REFERRER"] },
   { to: "/referrals/new", text: "Make a referral", roles: ["REFERRER"] },
   { to: "/team", text: "Team queue", roles: ["TRIAGE", "LEAD"] },
+  { to: "/dashboard", text: "Dashboard", roles: ["TRIAGE", "LEAD"] },
   { to: "/transfers", text: "Transfers", roles: ["TRIAGE", "LEAD"] },
   { to: "/alerts", text: "Alerts", roles: ["TRIAGE", "LEAD"] },
   { to: "/admin/users", text: "Users", roles: ["ADMIN"] },

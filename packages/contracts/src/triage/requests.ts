@@ -15,6 +15,9 @@ const openStatusSchema = z.enum(["SUBMITTED", "IN_TRIAGE", "AWAITING_APPROVAL"],
   error: "Choose a status of an open referral",
 });
 
+export const queueDueSchema = z.enum(["overdue", "today", "red-hour"], { error: "Choose overdue, today or red-hour" });
+export type QueueDue = z.infer<typeof queueDueSchema>;
+
 /** GET /api/referrals?scope=team: the team's open referrals, most urgent first. */
 export const teamQueueQuerySchema = z.object({
   scope: z.literal("team"),
@@ -23,6 +26,10 @@ export const teamQueueQuerySchema = z.object({
   status: z.optional(openStatusSchema),
   risk: z.optional(riskRatingSchema),
   assignee: z._default(z.enum(["anyone", "mine", "unassigned"]), "anyone"),
+  /** Only those assigned to this member of the team (the dashboard's workload links here). */
+  member: z.optional(uuidSchema),
+  /** Where the decision clock stands: past due, due later today (London), or RED with nobody on it past its hour. */
+  due: z.optional(queueDueSchema),
   /** Only the referrals that need someone now (overdue, or RED and unassigned for an hour). */
   attention: z.pipe(
     z.optional(z.enum(["true", "false"])),

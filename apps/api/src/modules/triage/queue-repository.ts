@@ -24,6 +24,12 @@ export interface QueueFilter {
   /** Only this member's (an id), only nobody's (null), or anyone's (undefined). */
   readonly assigneeId?: string | null | undefined;
   readonly attentionOnly: boolean;
+  /** Decision due before this instant (overdue: now). */
+  readonly dueBefore?: Date | undefined;
+  /** Decision due at or after this instant (due today: now). */
+  readonly dueFrom?: Date | undefined;
+  /** RED, nobody on it, and its hour passed before this instant. */
+  readonly redUnclaimedBefore?: Date | undefined;
 }
 
 /** Needs someone now. The same rule as attentionFor in file-view.ts, in SQL. */
@@ -38,6 +44,12 @@ function filterConditions(filter: QueueFilter): Prisma.Sql[] {
   if (filter.risk) conditions.push(Prisma.sql`"risk" = ${filter.risk}::"RiskRating"`);
   if (filter.assigneeId === null) conditions.push(Prisma.sql`"assigneeId" IS NULL`);
   else if (filter.assigneeId !== undefined) conditions.push(Prisma.sql`"assigneeId" = ${filter.assigneeId}::uuid`);
+  if (filter.dueBefore) conditions.push(Prisma.sql`"decisionDueAt" < ${filter.dueBefore}`);
+  if (filter.dueFrom) conditions.push(Prisma.sql`"decisionDueAt" >= ${filter.dueFrom}`);
+  if (filter.redUnclaimedBefore)
+    conditions.push(
+      Prisma.sql`"risk" = 'RED' AND "assigneeId" IS NULL AND "redEscalationDueAt" < ${filter.redUnclaimedBefore}`,
+    );
   return conditions;
 }
 

@@ -1,4 +1,5 @@
-import type { TeamQueuePage, TeamQueueQuery } from "@cse/contracts";
+import type { QueueDue, TeamQueuePage, TeamQueueQuery } from "@cse/contracts";
+import { endOfLondonDay, londonDateOf } from "@cse/domain";
 import type { Database } from "../../db/client.ts";
 import { Forbidden, ValidationFailed } from "../../errors.ts";
 import { RiskRating } from "../../generated/prisma/enums.ts";
@@ -42,6 +43,14 @@ const encodeCursor = (position: QueuePosition) =>
     JSON.stringify([position.segment, position.risk, position.decisionDueAt.toISOString(), position.id]),
   ).toString("base64url");
 
+/** The decision clock's filters, each the same rule the dashboard counts by. */
+function dueFilter(due: QueueDue | undefined, now: Date): Partial<QueueFilter> {
+  if (due === "overdue") return { dueBefore: now };
+  if (due === "today") return { dueFrom: now, dueBefore: new Date(endOfLondonDay(londonDateOf(now)).getTime() + 1) };
+  if (due === "red-hour") return { redUnclaimedBefore: now };
+  return {};
+}
+
 const queueItemSelect = {
   id: true,
   reference: true,
@@ -72,8 +81,10 @@ export function createQueueService({ db, audit, clock }: { db: Database; audit: 
       teamId: user.team.id,
       status: query.status,
       risk: query.risk,
-      assigneeId: query.assignee === "mine" ? user.id : query.assignee === "unassigned" ? null : undefined,
+      assigneeId:
+        query.member ?? (query.assignee === "mine" ? user.id : query.assignee === "unassigned" ? null : undefined),
       attentionOnly: query.attention,
+      ...dueFilter(query.due, now),
     };
     const after = query.cursor ? decodeCursor(query.cursor) : null;
     const [positions, counts, assignableMembers] = await Promise.all([

@@ -1,3 +1,4 @@
+import type { QueueDue } from "@cse/contracts";
 import { Link, useNavigate } from "react-router";
 import { Button, Select } from "../../components/govuk/index.ts";
 import { teamStatusLabels } from "../../components/ReferralTags.tsx";
@@ -18,13 +19,24 @@ const riskOptions = [
   { value: "GREEN", label: "Green" },
 ];
 
+const dueLabels: Record<QueueDue, string> = {
+  overdue: "Overdue",
+  today: "Due later today",
+  "red-hour": "RED, nobody on it for over an hour",
+};
+
+const dueOptions = [
+  { value: "", label: "Any time" },
+  ...(Object.entries(dueLabels) as [QueueDue, string][]).map(([value, label]) => ({ value, label })),
+];
+
 /**
  * MoJ "filter a list", without its script: two GOV.UK selects and Apply. The filters live in
  * the URL, so they survive a reload and the back button; applying starts again at page one.
  */
 export function QueueFilters({ state }: { state: QueueState }) {
   const navigate = useNavigate();
-  const filtered = state.status !== null || state.risk !== null;
+  const filtered = state.status !== null || state.risk !== null || state.due !== null || state.member !== null;
   return (
     <form
       noValidate
@@ -34,12 +46,12 @@ export function QueueFilters({ state }: { state: QueueState }) {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         const params = new URLSearchParams();
-        for (const key of ["status", "risk"]) {
+        for (const key of ["status", "risk", "due"]) {
           const value = data.get(key);
           if (typeof value === "string" && value) params.set(key, value);
         }
         const chosen = readQueueState(params);
-        void navigate(queueHref({ ...state, status: chosen.status, risk: chosen.risk, cursor: null }));
+        void navigate(queueHref({ ...state, status: chosen.status, risk: chosen.risk, due: chosen.due, cursor: null }));
       }}
     >
       <div className="app-filter__fields">
@@ -59,11 +71,22 @@ export function QueueFilters({ state }: { state: QueueState }) {
           defaultValue={state.risk ?? ""}
           options={riskOptions}
         />
+        <Select
+          id="due"
+          name="due"
+          label="Decision"
+          key={`due-${state.due ?? ""}`}
+          defaultValue={state.due ?? ""}
+          options={dueOptions}
+        />
       </div>
       <div className="govuk-button-group">
         <Button variant="secondary">Apply filters</Button>
         {filtered ? (
-          <Link className="govuk-link" to={queueHref({ ...state, status: null, risk: null, cursor: null })}>
+          <Link
+            className="govuk-link"
+            to={queueHref({ ...state, status: null, risk: null, due: null, member: null, cursor: null })}
+          >
             Clear filters
           </Link>
         ) : null}

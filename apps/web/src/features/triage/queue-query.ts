@@ -1,4 +1,12 @@
-import { openReferralStatusSchema, riskRatingSchema, type OpenReferralStatus, type RiskRating } from "@cse/contracts";
+import {
+  openReferralStatusSchema,
+  queueDueSchema,
+  riskRatingSchema,
+  uuidSchema,
+  type OpenReferralStatus,
+  type QueueDue,
+  type RiskRating,
+} from "@cse/contracts";
 
 /** The queue's views, each one of the counts the API gives (`counts.all`, `counts.mine`...). */
 export const queueViews = [
@@ -14,6 +22,10 @@ export interface QueueState {
   readonly view: QueueView;
   readonly status: OpenReferralStatus | null;
   readonly risk: RiskRating | null;
+  /** Where the decision clock stands (the dashboard's figures link here with it). */
+  readonly due: QueueDue | null;
+  /** Only one member's referrals (the dashboard's workload links here with their id). */
+  readonly member: string | null;
   readonly cursor: string | null;
 }
 
@@ -22,10 +34,14 @@ export function readQueueState(params: URLSearchParams): QueueState {
   const view = queueViews.find((candidate) => candidate.id === params.get("view"))?.id ?? "all";
   const status = openReferralStatusSchema.safeParse(params.get("status"));
   const risk = riskRatingSchema.safeParse(params.get("risk"));
+  const due = queueDueSchema.safeParse(params.get("due"));
+  const member = uuidSchema.safeParse(params.get("member"));
   return {
     view,
     status: status.success ? status.data : null,
     risk: risk.success ? risk.data : null,
+    due: due.success ? due.data : null,
+    member: member.success ? member.data : null,
     cursor: params.get("cursor") || null,
   };
 }
@@ -34,6 +50,8 @@ function filterParams(state: QueueState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.status) params.set("status", state.status);
   if (state.risk) params.set("risk", state.risk);
+  if (state.due) params.set("due", state.due);
+  if (state.member) params.set("member", state.member);
   return params;
 }
 
