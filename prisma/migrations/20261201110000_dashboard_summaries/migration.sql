@@ -156,8 +156,23 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER "Referral_dashboard_inserted" AFTER INSERT ON "Referral"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "dashboard_referrals_changed"();
+-- A new referral is counted at commit, not when it is inserted. Its team's row for the day is
+-- shared by every submission to that team that day: counted at insert, the upsert's row lock
+-- would be held from the start of the submission's transaction to its end and serialise the
+-- team's submissions. Deferred, the lock is taken in the commit's own short section, beside
+-- the audit chain's. (The counts are sums, so an update later in the same transaction, which
+-- the update trigger counts at once, still adds up.)
+CREATE FUNCTION "dashboard_referral_inserted"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM "dashboard_count_referrals"(jsonb_build_array(jsonb_build_object('id', NEW."id", 'teamId', NEW."teamId",
+        'submittedAt', NEW."submittedAt", 'status', NEW."status", 'decidedAt', NEW."decidedAt",
+        'decidedById', NEW."decidedById", 'decisionDueAt', NEW."decisionDueAt", 'sign', 1)));
+    RETURN NULL;
+END;
+$$;
+
+CREATE CONSTRAINT TRIGGER "Referral_dashboard_inserted" AFTER INSERT ON "Referral"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "dashboard_referral_inserted"();
 CREATE TRIGGER "Referral_dashboard_updated" AFTER UPDATE ON "Referral"
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "dashboard_referrals_changed"();
 

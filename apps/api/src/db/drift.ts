@@ -33,10 +33,13 @@ export const MIGRATION_ONLY_OBJECTS: ReadonlySet<string> = new Set([
   "index DashboardSameChildReferral.DashboardSameChildReferral_most_referred",
   "function dashboard_count_referrals(changes jsonb)",
   "function dashboard_referrals_changed()",
+  "function dashboard_referral_inserted()",
   "function dashboard_identifiers_inserted()",
   "function dashboard_recount_same_child(ids uuid[])",
   "function dashboard_links_changed()",
   "trigger Referral.Referral_dashboard_inserted",
+  // A constraint trigger is also listed among the constraints.
+  "constraint Referral.Referral_dashboard_inserted",
   "trigger Referral.Referral_dashboard_updated",
   "trigger ReferralIdentifier.ReferralIdentifier_dashboard_inserted",
   "trigger ReferralLink.ReferralLink_dashboard_inserted",
