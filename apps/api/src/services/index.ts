@@ -14,6 +14,7 @@ import { createIdempotency } from "../modules/referrals/idempotency.ts";
 import { createReferralReadingService } from "../modules/referrals/reading-service.ts";
 import { createReferralSubmissionService } from "../modules/referrals/submission-service.ts";
 import { createBankHolidayService } from "../modules/routing/bank-holiday-service.ts";
+import { createPostcodeDirectoryService } from "../modules/routing/directory-service.ts";
 import { createRoutingRuleService } from "../modules/routing/rules-service.ts";
 import { createLinkService } from "../modules/links/service.ts";
 import { noLinkRequests, type LinkRequests } from "../modules/links/link-requests.ts";
@@ -56,6 +57,7 @@ export function createServices({
     auth: createAuthService({ db, audit, throttle, secretBox, config }),
     userAdmin: createUserAdminService({ db, audit, config, clock }),
     routingRules: createRoutingRuleService({ db, audit }),
+    postcodeDirectory: createPostcodeDirectoryService({ db, audit, clock }),
     bankHolidays: createBankHolidayService({ db, audit }),
     invitations: createInvitationService({ db, audit }),
     idempotency,
