@@ -150,7 +150,7 @@ describe("the ONS Postcode Directory", () => {
 
   it("keeps the directory in use when a later file fails part way, and stores none of that file", async () => {
     const fixture = await readFile(FIXTURE, "utf8");
-    const [header] = fixture.split("\r\n");
+    const [header] = fixture.split(/\r?\n/);
     const broken = `${header}\r\n"LS1 4ZZ","LS1  4ZZ","LS1 4ZZ","198001",""\r\n"LS1 5ZZ,"LS1 5ZZ"\r\n`;
     const { started, finished } = await load(broken, "broken.csv");
     expect(started.statusCode).toBe(202);
