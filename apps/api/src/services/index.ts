@@ -63,7 +63,7 @@ export function createServices({
     idempotency,
     drafts: createDraftService({ db, audit, config }),
     referralSubmission: createReferralSubmissionService({ audit, idempotency, alerts, clock, linkRequests }),
-    referralReading: createReferralReadingService({ db, audit, access, teamFile, clock }),
+    referralReading: createReferralReadingService({ db, audit, access, teamFile, clock, linkRequests }),
     triage: createTriageService(triageDependencies),
     transfers: createTransferService(triageDependencies),
     alerts,
