@@ -15,6 +15,7 @@ import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { testConfig } from "../src/testing/app.ts";
 import { auditBench } from "./audit-bench.ts";
 import { BenchClient, drive } from "./http-client.ts";
+import { runLinksBench } from "./links-bench.ts";
 import { runTriageBench } from "./triage-bench.ts";
 
 const CONCURRENCY = 10;
@@ -176,6 +177,8 @@ async function main() {
 
   // 6. The triage reads at volume (--referrals, default 1,000,000; --data-dir keeps the seeded data).
   report.triage = await runTriageBench(line);
+  // 7. Links at the same volume, on the same data (--data-dir): computation and the links read.
+  report.links = await runLinksBench(line);
 
   const dir = join(repoRoot, "bench-results");
   await mkdir(dir, { recursive: true });
