@@ -187,22 +187,23 @@ const orderedPair = (a: string, b: string) => (a < b ? { firstId: a, secondId: b
 export function createLinkComputation({ db, clock }: { db: Database; clock: Clock }) {
   return {
     async computeFor(referralId: string): Promise<ScoredLink[]> {
-      return db.$transaction(async (tx) => {
-        const exists = await tx.referral.findUnique({ where: { id: referralId }, select: { id: true } });
-        if (!exists) return [];
-        const links = (await gatherEvidence(tx, referralId))
-          .map((evidence) => assessLink(evidence))
-          .filter((link): link is ScoredLink => link !== null);
-        const computedAt = clock.now();
-        // One statement for all of them: a referral near a busy place of concern has hundreds.
-        const rows = links.map((link) => ({
-          ...orderedPair(referralId, link.referralId),
-          score: link.score,
-          sameChild: link.sameChild,
-          reasons: [...link.shares],
-        }));
-        if (rows.length > 0) {
-          await tx.$executeRaw`
+      return db.$transaction(
+        async (tx) => {
+          const exists = await tx.referral.findUnique({ where: { id: referralId }, select: { id: true } });
+          if (!exists) return [];
+          const links = (await gatherEvidence(tx, referralId))
+            .map((evidence) => assessLink(evidence))
+            .filter((link): link is ScoredLink => link !== null);
+          const computedAt = clock.now();
+          // One statement for all of them: a referral near a busy place of concern has hundreds.
+          const rows = links.map((link) => ({
+            ...orderedPair(referralId, link.referralId),
+            score: link.score,
+            sameChild: link.sameChild,
+            reasons: [...link.shares],
+          }));
+          if (rows.length > 0) {
+            await tx.$executeRaw`
             INSERT INTO "ReferralLink" ("id", "firstId", "secondId", "score", "sameChild", "reasons", "computedAt")
             SELECT uuidv7(), x."firstId", x."secondId", x."score", x."sameChild", x."reasons", ${computedAt}
               FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
@@ -210,21 +211,25 @@ export function createLinkComputation({ db, clock }: { db: Database; clock: Cloc
             ON CONFLICT ("firstId", "secondId") DO UPDATE
                SET "score" = EXCLUDED."score", "sameChild" = EXCLUDED."sameChild",
                    "reasons" = EXCLUDED."reasons", "computedAt" = EXCLUDED."computedAt"`;
-        }
-        // A pair that no longer stands (the rules changed) goes, unless a lead dismissed it:
-        // that record of a decision stays.
-        const kept = links.map((link) => link.referralId);
-        await tx.referralLink.deleteMany({
-          where: {
-            dismissedAt: null,
-            OR: [
-              { firstId: referralId, secondId: { notIn: kept } },
-              { secondId: referralId, firstId: { notIn: kept } },
-            ],
-          },
-        });
-        return links;
-      });
+          }
+          // A pair that no longer stands (the rules changed) goes, unless a lead dismissed it:
+          // that record of a decision stays.
+          const kept = links.map((link) => link.referralId);
+          await tx.referralLink.deleteMany({
+            where: {
+              dismissedAt: null,
+              OR: [
+                { firstId: referralId, secondId: { notIn: kept } },
+                { secondId: referralId, firstId: { notIn: kept } },
+              ],
+            },
+          });
+          return links;
+        },
+        // Prisma's default is 5 s. A referral beside the busiest seeded phone has 5,000 links;
+        // on a loaded machine its job must still finish rather than fail and retry for ever.
+        { timeout: 60_000 },
+      );
     },
   };
 }
