@@ -1,10 +1,11 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { govukAssets } from "./vite/govuk-assets.ts";
+import { noEval } from "./vite/no-eval.ts";
 import { precompress } from "./vite/precompress.ts";
 
 export default defineConfig({
-  plugins: [react(), govukAssets(), precompress()],
+  plugins: [react(), govukAssets(), noEval(), precompress()],
   css: {
     // govuk-frontend keeps old Internet Explorer hacks that lightningcss would otherwise reject.
     lightningcss: { errorRecovery: true },

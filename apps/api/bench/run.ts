@@ -19,6 +19,7 @@ import { BenchClient, drive } from "./http-client.ts";
 import { benchRecorder } from "./markdown-report.ts";
 import { submissionFloor, submissionTemplate } from "./submission-floor.ts";
 import { runDashboardBench } from "./dashboard-bench.ts";
+import { runLinksBench } from "./links-bench.ts";
 import { runTriageBench } from "./triage-bench.ts";
 
 const CONCURRENCY = 10;
@@ -209,6 +210,8 @@ async function main() {
   // 6. The triage reads at volume (--referrals, default 1,000,000; --data-dir keeps the seeded data).
   report.triage = await runTriageBench(line);
   report.dashboard = await runDashboardBench(line);
+  // 7. Links at the same volume, on the same data (--data-dir): computation and the links read.
+  report.links = await runLinksBench(line);
 
   const dir = join(repoRoot, "bench-results");
   await mkdir(dir, { recursive: true });

@@ -15,6 +15,7 @@ import { triageRoutes } from "./modules/triage/routes.ts";
 import { referralTransferRoutes, transferRoutes } from "./modules/transfers/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { bankHolidayRoutes } from "./modules/routing/bank-holiday-routes.ts";
+import { postcodeDirectoryRoutes } from "./modules/routing/directory-routes.ts";
 import { routingRuleRoutes } from "./modules/routing/routes.ts";
 import { adminRoutes } from "./modules/users/admin-routes.ts";
 import { invitationRoutes } from "./modules/users/invitation-routes.ts";
@@ -111,6 +112,10 @@ export async function buildApp({
   await app.register(invitationRoutes, { prefix: "/api/invitations", invitations: services.invitations });
   await app.register(adminRoutes, { prefix: "/api/admin", admin: services.userAdmin });
   await app.register(routingRuleRoutes, { prefix: "/api/admin/routing-rules", rules: services.routingRules });
+  await app.register(postcodeDirectoryRoutes, {
+    prefix: "/api/admin/postcode-directory",
+    directory: services.postcodeDirectory,
+  });
   await app.register(bankHolidayRoutes, { prefix: "/api/admin/bank-holidays", bankHolidays: services.bankHolidays });
   await app.register(draftRoutes, { prefix: "/api/drafts", drafts: services.drafts });
   await app.register(referralRoutes, {

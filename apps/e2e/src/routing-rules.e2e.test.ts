@@ -3,6 +3,9 @@
 // district with its warning; a sector rule is added, changed and removed (after confirming);
 // and a Leeds triage member sees the boundary warning on a referral from LS17. Every page is
 // checked with axe, unique ids, its title, and at 320 px.
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openBrowser, type BrowserSession } from "./browser.ts";
@@ -126,6 +129,52 @@ describe("routing rules, in a real browser", () => {
     await banner(page, "Rule for LS25 6 removed");
     expect(await ruleRow(page, "LS25 6").count()).toBe(0);
   });
+
+  it(
+    "loads the ONS Postcode Directory, refusing a wrong file, and the tester then says the directory decided",
+    { timeout: 300_000 },
+    async () => {
+      const page = await browserFor(admin);
+      await followLink(page, "/admin/routing-rules");
+      await heading(page, "Routing rules");
+      await followLink(page, "/admin/routing-rules/postcode-directory");
+      await heading(page, "ONS Postcode Directory");
+      await pressButton(page, "Load the directory");
+      await expect.poll(() => page.locator(".govuk-error-summary").textContent()).toContain("Choose the ONS Postcode");
+      await checkAtBothWidths(page, "postcode directory with an error");
+
+      const folder = await mkdtemp(join(tmpdir(), "e2e-onspd-"));
+      const wrong = join(folder, "teams.csv");
+      await writeFile(wrong, "postcode,team\nLS1 4AP,Leeds\n");
+      await tabTo(page, "#file");
+      await page.setInputFiles("#file", wrong);
+      await pressButton(page, "Load the directory");
+      await expect
+        .poll(() => page.locator(".govuk-error-summary").textContent())
+        .toContain("not the ONS Postcode Directory");
+
+      const fixture = join(import.meta.dirname, "../../api/src/modules/routing/fixtures/onspd-sample.csv");
+      await page.setInputFiles("#file", fixture);
+      await pressButton(page, "Load the directory");
+      await expect
+        .poll(() => page.locator("main dl").first().textContent(), { timeout: 30_000 })
+        .toContain("onspd-sample.csv");
+      expect(await page.locator("main").textContent()).toContain("In use");
+      await checkAtBothWidths(page, "postcode directory in use");
+
+      // East Bierley: the directory puts BD4 6ZZ in Kirklees, where BD4's rule says Bradford.
+      await followLink(page, "/admin/routing-rules");
+      await heading(page, "Routing rules");
+      await followLink(page, "/admin/routing-rules/tester");
+      await heading(page, "Test a postcode");
+      await typeInto(page, "postcode", "BD4 6ZZ");
+      await pressButton(page, "Test the postcode");
+      await page.getByRole("heading", { level: 2, name: "BD4 6ZZ" }).waitFor();
+      const found = await page.locator("main").textContent();
+      expect(found).toContain("Kirklees");
+      expect(found).toContain("The ONS Postcode Directory (council E08000034)");
+    },
+  );
 
   it("adds a one-off bank holiday and removes it", { timeout: 300_000 }, async () => {
     const page = await browserFor(admin);

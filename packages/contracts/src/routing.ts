@@ -71,7 +71,11 @@ export const routingHubReasonLabels = {
   NO_POSTCODE: "there is no postcode",
   INVALID_POSTCODE: "the postcode is not valid",
   NO_MATCHING_RULE: "no rule matches this postcode",
+  OUTSIDE_WEST_YORKSHIRE: "the ONS Postcode Directory places this postcode outside West Yorkshire",
 } as const;
+
+/** What decided: the ONS Postcode Directory, a prefix rule, or nothing (the hub). */
+export const routingDecidedBySchema = z.enum(["DIRECTORY", "RULE", "HUB"]);
 
 export const routingTesterResultSchema = z.object({
   /** The postcode as the domain reads it ("LS29 8AB", or "LS29" for a district). */
@@ -79,7 +83,10 @@ export const routingTesterResultSchema = z.object({
   team: z.object({ id: uuidSchema, name: z.string(), isHub: z.boolean() }),
   /** The rule that matched; null when none did and the hub takes it. */
   rule: z.nullable(routingRuleSchema),
-  hubReason: z.nullable(z.enum(["NO_POSTCODE", "INVALID_POSTCODE", "NO_MATCHING_RULE"])),
+  hubReason: z.nullable(z.enum(["NO_POSTCODE", "INVALID_POSTCODE", "NO_MATCHING_RULE", "OUTSIDE_WEST_YORKSHIRE"])),
+  decidedBy: routingDecidedBySchema,
+  /** The council code the ONS Postcode Directory holds for the postcode; null when it holds none. */
+  localAuthorityCode: z.nullable(z.string()),
   crossesBoundary: z.boolean(),
   boundaryNote: z.nullable(z.string()),
 });
@@ -112,3 +119,45 @@ export const bankHolidayExceptionRequestSchema = z
     examples: [{ date: "2027-06-07", name: "Bank holiday for a royal occasion", change: "ADDITIONAL" }],
   });
 export type BankHolidayExceptionRequest = z.input<typeof bankHolidayExceptionRequestSchema>;
+
+export const postcodeDirectoryLoadStatusSchema = z.enum(["RUNNING", "ACTIVE", "REPLACED", "FAILED"]);
+export type PostcodeDirectoryLoadStatus = z.infer<typeof postcodeDirectoryLoadStatusSchema>;
+
+export const postcodeDirectoryLoadStatusLabels: Record<PostcodeDirectoryLoadStatus, string> = {
+  RUNNING: "Loading",
+  ACTIVE: "In use",
+  REPLACED: "Replaced",
+  FAILED: "Failed: nothing from this file is used",
+};
+
+/** One upload of the ONS Postcode Directory, with its progress while it runs. */
+export const postcodeDirectoryLoadSchema = z.object({
+  id: uuidSchema,
+  fileName: z.string(),
+  status: postcodeDirectoryLoadStatusSchema,
+  /** 0 to 100, by the bytes of the file read so far. */
+  percentDone: z.number(),
+  rowsRead: z.number(),
+  rowsKept: z.number(),
+  rowsInvalid: z.number(),
+  error: z.nullable(z.string()),
+  startedBy: z.string(),
+  startedAt: isoDateTimeSchema,
+  finishedAt: z.nullable(isoDateTimeSchema),
+});
+export type PostcodeDirectoryLoadView = z.infer<typeof postcodeDirectoryLoadSchema>;
+
+/** The load routing uses now, and the latest load when it is another (running or failed). */
+export const postcodeDirectorySchema = z.object({
+  active: z.nullable(postcodeDirectoryLoadSchema),
+  latest: z.nullable(postcodeDirectoryLoadSchema),
+});
+export type PostcodeDirectoryView = z.infer<typeof postcodeDirectorySchema>;
+
+export const postcodeDirectoryUploadQuerySchema = z.object({
+  fileName: textField("File name", { error: "Choose the ONS Postcode Directory CSV file" }).check(
+    z.trim(),
+    z.minLength(1, "Choose the ONS Postcode Directory CSV file"),
+    z.maxLength(255, "The file name must be 255 characters or fewer"),
+  ),
+});

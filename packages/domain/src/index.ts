@@ -9,6 +9,7 @@ export * from "./london-time.ts";
 export * from "./names.ts";
 export * from "./nicknames.ts";
 export * from "./postcode.ts";
+export * from "./postcode-directory.ts";
 export * from "./reference.ts";
 export * from "./referral-identifiers.ts";
 export * from "./risk.ts";

@@ -113,3 +113,12 @@ export function extractReferralIdentifiers(source: ReferralIdentifierSource): Re
   }
   return [...found.values()];
 }
+
+const NO_CHILD: ReferralIdentifierSource["child"] = { givenNames: "", familyName: "", aliases: [] };
+
+/** The identifiers of people, places and vehicles alone: those an addendum adds after submission. */
+export function extractEntityIdentifiers(concernEntities: readonly ConcernEntityIdentifiers[]): ReferralIdentifier[] {
+  return extractReferralIdentifiers({ child: NO_CHILD, concernEntities }).filter(
+    (identifier) => identifier.entityPosition !== null,
+  );
+}

@@ -49,6 +49,8 @@ interface World {
   readonly calderdaleTeamId: string;
   /** The id of the OL14 (Todmorden -> Calderdale) routing rule. */
   readonly routingRuleId: () => Promise<string>;
+  /** A finished load of the postcode directory. */
+  readonly directoryLoadId: () => Promise<string>;
   /** Two new Bradford referrals by `referrer` and a suggested link between them. */
   readonly newLink: () => Promise<{ referralId: string; linkId: string }>;
 }
@@ -291,6 +293,24 @@ const MATRIX: Record<string, Row> = {
         .post("/api/admin/routing-rules", { postcodePrefix: `YO${(routingProbes += 1)} 7`, teamId: w.leedsTeamId });
       return { method: "DELETE", url: `/api/admin/routing-rules/${added.json<{ id: string }>().id}` };
     },
+    expect: adminsOnly,
+  },
+  "GET /api/admin/postcode-directory": {
+    probe: () => ({ method: "GET", url: "/api/admin/postcode-directory" }),
+    expect: adminsOnly,
+  },
+  "POST /api/admin/postcode-directory": {
+    // Not the directory's header: refused for its content, with nothing stored.
+    probe: () => ({
+      method: "POST",
+      url: "/api/admin/postcode-directory?fileName=probe.csv",
+      body: "postcode,team\n",
+      headers: { "content-type": "text/csv" },
+    }),
+    expect: { ...adminsOnly, admin: "reached" },
+  },
+  "GET /api/admin/postcode-directory/loads/{id}": {
+    probe: async (w) => ({ method: "GET", url: `/api/admin/postcode-directory/loads/${await w.directoryLoadId()}` }),
     expect: adminsOnly,
   },
   "POST /api/drafts": {
@@ -561,6 +581,19 @@ describe("the authorisation matrix", () => {
       calderdaleTeamId: (await test.db.team.findUniqueOrThrow({ where: { code: "calderdale" } })).id,
       routingRuleId: async () =>
         (await test.db.routingRule.findUniqueOrThrow({ where: { postcodePrefix: "OL14" } })).id,
+      directoryLoadId: async () =>
+        (
+          await test.db.postcodeDirectoryLoad.create({
+            data: {
+              fileName: "ONSPD.csv",
+              status: "FAILED",
+              bytesTotal: 0n,
+              startedById: users.admin.id,
+              startedByName: "Admin",
+              startedAt: new Date(),
+            },
+          })
+        ).id,
       newLink: async () => {
         const [a, b] = [(await submitReferral(referrerClient)).id, (await submitReferral(referrerClient)).id].sort();
         const link = await test.db.referralLink.create({

@@ -17,6 +17,7 @@ import { createIdempotency } from "../modules/referrals/idempotency.ts";
 import { createReferralReadingService } from "../modules/referrals/reading-service.ts";
 import { createReferralSubmissionService } from "../modules/referrals/submission-service.ts";
 import { createBankHolidayService } from "../modules/routing/bank-holiday-service.ts";
+import { createPostcodeDirectoryService } from "../modules/routing/directory-service.ts";
 import { createRoutingRuleService } from "../modules/routing/rules-service.ts";
 import { createLinkService } from "../modules/links/service.ts";
 import { noLinkRequests, type LinkRequests } from "../modules/links/link-requests.ts";
@@ -59,12 +60,13 @@ export function createServices({
     auth: createAuthService({ db, audit, throttle, secretBox, config }),
     userAdmin: createUserAdminService({ db, audit, config, clock }),
     routingRules: createRoutingRuleService({ db, audit }),
+    postcodeDirectory: createPostcodeDirectoryService({ db, audit, clock }),
     bankHolidays: createBankHolidayService({ db, audit }),
     invitations: createInvitationService({ db, audit }),
     idempotency,
     drafts: createDraftService({ db, audit, config }),
     referralSubmission: createReferralSubmissionService({ audit, idempotency, alerts, clock, linkRequests }),
-    referralReading: createReferralReadingService({ db, audit, access, teamFile, clock }),
+    referralReading: createReferralReadingService({ db, audit, access, teamFile, clock, linkRequests }),
     triage: createTriageService(triageDependencies),
     transfers: createTransferService(triageDependencies),
     alerts,

@@ -21,4 +21,6 @@ export const parsedApi = {
     api.get<unknown>(path).then(parseWith(schema)),
   post: <S extends z.ZodMiniType>(schema: S, path: string, body?: unknown): Promise<z.infer<S>> =>
     api.post<unknown>(path, body).then(parseWith(schema)),
+  upload: <S extends z.ZodMiniType>(schema: S, path: string, file: Blob): Promise<z.infer<S>> =>
+    api.upload<unknown>(path, file).then(parseWith(schema)),
 };

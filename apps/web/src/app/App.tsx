@@ -53,6 +53,11 @@ const RemoveRoutingRulePage = lazy(() =>
 const RoutingTesterPage = lazy(() =>
   import("../features/admin/routing/RoutingTesterPage.tsx").then((module) => ({ default: module.RoutingTesterPage })),
 );
+const PostcodeDirectoryPage = lazy(() =>
+  import("../features/admin/routing/PostcodeDirectoryPage.tsx").then((module) => ({
+    default: module.PostcodeDirectoryPage,
+  })),
+);
 const BankHolidaysPage = lazy(() =>
   import("../features/admin/routing/BankHolidaysPage.tsx").then((module) => ({ default: module.BankHolidaysPage })),
 );
@@ -168,6 +173,7 @@ export function App() {
                   { path: "admin/routing-rules", element: <RoutingRulesPage /> },
                   { path: "admin/routing-rules/new", element: <RoutingRuleFormPage /> },
                   { path: "admin/routing-rules/tester", element: <RoutingTesterPage /> },
+                  { path: "admin/routing-rules/postcode-directory", element: <PostcodeDirectoryPage /> },
                   { path: "admin/routing-rules/:id/change", element: <RoutingRuleFormPage /> },
                   { path: "admin/routing-rules/:id/remove", element: <RemoveRoutingRulePage /> },
                   { path: "admin/bank-holidays", element: <BankHolidaysPage /> },

@@ -337,3 +337,6 @@ export type ReferralSubmission = z.input<typeof referralSubmissionSchema>;
 export type ValidReferral = z.output<typeof referralSubmissionSchema>;
 
 export { capitalise };
+
+/** A person, place or vehicle of concern, as submission and an addendum take it. */
+export { entitySchema as concernEntitySchema };

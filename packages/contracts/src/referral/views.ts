@@ -3,6 +3,8 @@ import { isoDateTimeSchema, uuidSchema } from "../common.ts";
 import { containsForbiddenCharacters, yesNoUnknownSchema } from "./fields.ts";
 import { indicatorAnswerSchema } from "./indicators.ts";
 import {
+  MAX_CONCERN_ENTITIES,
+  concernEntitySchema,
   concernKindSchema,
   consentSchema,
   genderSchema,
@@ -93,8 +95,18 @@ export const addAddendumRequestSchema = z
       ),
       z.string().check(z.minLength(1, "Enter the correction or new information")),
     ),
+    /** People, places and vehicles of concern learnt of since: joined up like those submitted. */
+    entities: z._default(
+      z
+        .array(concernEntitySchema)
+        .check(
+          z.maxLength(MAX_CONCERN_ENTITIES, `Add no more than ${MAX_CONCERN_ENTITIES} people, places or vehicles`),
+        ),
+      [],
+    ),
   })
   .register(z.globalRegistry, { examples: [{ body: "Correction: the car seen was dark blue, not black." }] });
+export type ValidAddendum = z.output<typeof addAddendumRequestSchema>;
 
 const text = z.nullable(z.string());
 const list = z.array(z.string());

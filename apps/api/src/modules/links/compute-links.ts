@@ -19,36 +19,84 @@ import type { Clock } from "../../services/clock.ts";
  */
 export const NAME_SIMILARITY_THRESHOLD = 0.45;
 
-interface ExactMatch {
+interface Identifier {
+  kind: IdentifierKind;
+  value: string;
+}
+interface Found {
   referralId: string;
   kind: IdentifierKind;
   value: string;
 }
 interface SimilarName {
-  referralId: string;
   kind: "CHILD_NAME" | "PERSON_NAME";
+  theirs: string;
   mine: string;
 }
 
-async function exactMatches(tx: Transaction, referralId: string): Promise<ExactMatch[]> {
-  return tx.$queryRaw<ExactMatch[]>`
-    SELECT DISTINCT other."referralId"::text AS "referralId", other."kind"::text AS "kind", other."value"
-      FROM "ReferralIdentifier" mine
-      JOIN "ReferralIdentifier" other
-        ON other."kind" = mine."kind" AND other."value" = mine."value" AND other."referralId" <> mine."referralId"
-     WHERE mine."referralId" = ${referralId}::uuid`;
+/** Kinds that put another referral in the running by an exact match on their own. */
+const CANDIDATE_KINDS = ["PHONE", "VEHICLE", "HANDLE", "ADDRESS", "POSTCODE", "CHILD_NAME"] as const;
+
+async function identifiersOf(tx: Transaction, referralId: string): Promise<Identifier[]> {
+  return tx.$queryRaw<Identifier[]>`
+    SELECT DISTINCT "kind"::text AS "kind", "value" FROM "ReferralIdentifier" WHERE "referralId" = ${referralId}::uuid`;
 }
 
-async function similarNames(tx: Transaction, referralId: string): Promise<SimilarName[]> {
-  // The literal kinds on both sides let the planner use the partial trigram index.
+/** Names like the referral's but not the same, over the distinct names (IdentifierName). */
+async function similarNames(tx: Transaction, names: Identifier[]): Promise<SimilarName[]> {
+  if (names.length === 0) return [];
   return tx.$queryRaw<SimilarName[]>`
-    SELECT DISTINCT other."referralId"::text AS "referralId", other."kind"::text AS "kind", mine."value" AS "mine"
-      FROM "ReferralIdentifier" mine
-      JOIN "ReferralIdentifier" other
-        ON other."kind" = mine."kind" AND other."value" % mine."value"
-       AND other."value" <> mine."value" AND other."referralId" <> mine."referralId"
-     WHERE mine."referralId" = ${referralId}::uuid
-       AND mine."kind" IN ('CHILD_NAME', 'PERSON_NAME') AND other."kind" IN ('CHILD_NAME', 'PERSON_NAME')`;
+    SELECT n."kind"::text AS "kind", n."value" AS "theirs", m."value" AS "mine"
+      FROM unnest(${names.map((name) => name.kind)}::text[], ${names.map((name) => name.value)}::text[]) AS m("kind", "value")
+      JOIN "IdentifierName" n ON n."kind" = m."kind"::"IdentifierKind" AND n."value" % m."value" AND n."value" <> m."value"`;
+}
+
+/**
+ * The referrals that could link, found without reading the identifiers that never link on
+ * their own (a person's name, a date of birth: thousands of rows each for the common ones):
+ * every link needs an exact phone, vehicle, handle, address or postcode, or the child's name
+ * (exact, or similar with the same date of birth or with a date missing on one side: the
+ * age-and-area fallback). See assessLink.
+ */
+async function candidates(
+  tx: Transaction,
+  referralId: string,
+  mine: Identifier[],
+  similarChildNames: string[],
+): Promise<string[]> {
+  const anchors = mine.filter((item) => (CANDIDATE_KINDS as readonly string[]).includes(item.kind));
+  const myDateOfBirth = mine.find((item) => item.kind === "CHILD_DOB")?.value ?? null;
+  const rows = await tx.$queryRaw<{ referralId: string }[]>`
+    SELECT other."referralId"::text AS "referralId"
+      FROM unnest(${anchors.map((item) => item.kind)}::text[], ${anchors.map((item) => item.value)}::text[]) AS m("kind", "value")
+      JOIN "ReferralIdentifier" other ON other."kind" = m."kind"::"IdentifierKind" AND other."value" = m."value"
+     WHERE other."referralId" <> ${referralId}::uuid
+    UNION
+    SELECT other."referralId"::text
+      FROM "ReferralIdentifier" other
+     WHERE other."kind" = 'CHILD_NAME' AND other."value" = ANY(${similarChildNames}::text[])
+       AND other."referralId" <> ${referralId}::uuid
+       AND (${myDateOfBirth}::text IS NULL OR NOT EXISTS (
+             SELECT 1 FROM "ReferralIdentifier" dob
+              WHERE dob."referralId" = other."referralId" AND dob."kind" = 'CHILD_DOB' AND dob."value" <> ${myDateOfBirth}::text))`;
+  return rows.map((row) => row.referralId);
+}
+
+/** What each candidate holds of the referral's identifiers, exactly or (names) similarly. */
+async function sharedWith(
+  tx: Transaction,
+  candidateIds: string[],
+  mine: Identifier[],
+  similar: SimilarName[],
+): Promise<Found[]> {
+  if (candidateIds.length === 0) return [];
+  const wanted = [...mine, ...similar.map((name) => ({ kind: name.kind, value: name.theirs }))];
+  return tx.$queryRaw<Found[]>`
+    SELECT DISTINCT other."referralId"::text AS "referralId", other."kind"::text AS "kind", other."value"
+      FROM unnest(${candidateIds}::uuid[]) AS c("id")
+      JOIN "ReferralIdentifier" other ON other."referralId" = c."id"
+      JOIN unnest(${wanted.map((item) => item.kind)}::text[], ${wanted.map((item) => item.value)}::text[]) AS w("kind", "value")
+        ON other."kind" = w."kind"::"IdentifierKind" AND other."value" = w."value"`;
 }
 
 async function childrenForComparison(tx: Transaction, ids: string[]): Promise<Map<string, ChildForComparison>> {
@@ -68,25 +116,38 @@ async function childrenForComparison(tx: Transaction, ids: string[]): Promise<Ma
   );
 }
 
-/** Everything the database finds in common between the referral and each other referral. */
+/** Everything the database finds in common between the referral and each other referral that could link. */
 async function gatherEvidence(tx: Transaction, referralId: string): Promise<LinkEvidence[]> {
   await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${NAME_SIMILARITY_THRESHOLD}`);
   // One after the other: a transaction is one connection.
-  const exact = await exactMatches(tx, referralId);
-  const similar = await similarNames(tx, referralId);
+  const mine = await identifiersOf(tx, referralId);
+  const similar = await similarNames(
+    tx,
+    mine.filter((item) => item.kind === "CHILD_NAME" || item.kind === "PERSON_NAME"),
+  );
+  const similarChildNames = similar.filter((name) => name.kind === "CHILD_NAME").map((name) => name.theirs);
+  const found = await sharedWith(tx, await candidates(tx, referralId, mine, similarChildNames), mine, similar);
+
+  const mineByValue = new Set(mine.map((item) => `${item.kind}|${item.value}`));
+  const similarMine = new Map(similar.map((name) => [`${name.kind}|${name.theirs}`, name.mine]));
   const evidence = new Map<
     string,
     { shared: SharedIdentifier[]; similarChildName: boolean; similarPersonNames: Set<string> }
   >();
   const entry = (id: string) => {
-    let found = evidence.get(id);
-    if (!found) evidence.set(id, (found = { shared: [], similarChildName: false, similarPersonNames: new Set() }));
-    return found;
+    let existing = evidence.get(id);
+    if (!existing)
+      evidence.set(id, (existing = { shared: [], similarChildName: false, similarPersonNames: new Set() }));
+    return existing;
   };
-  for (const match of exact) entry(match.referralId).shared.push({ kind: match.kind, value: match.value });
-  for (const match of similar) {
-    if (match.kind === "CHILD_NAME") entry(match.referralId).similarChildName = true;
-    else entry(match.referralId).similarPersonNames.add(match.mine);
+  for (const match of found) {
+    const key = `${match.kind}|${match.value}`;
+    if (mineByValue.has(key)) entry(match.referralId).shared.push({ kind: match.kind, value: match.value });
+    const like = similarMine.get(key);
+    if (like !== undefined) {
+      if (match.kind === "CHILD_NAME") entry(match.referralId).similarChildName = true;
+      else entry(match.referralId).similarPersonNames.add(like);
+    }
   }
 
   // Name, age and area stands in for the date of birth only where a date is missing.
@@ -100,7 +161,7 @@ async function gatherEvidence(tx: Transaction, referralId: string): Promise<Link
   const children = namedWithoutDate.length
     ? await childrenForComparison(tx, [referralId, ...namedWithoutDate])
     : new Map<string, ChildForComparison>();
-  const mine = children.get(referralId);
+  const myChild = children.get(referralId);
 
   return [...evidence.entries()].map(([id, found]) => {
     const theirs = children.get(id);
@@ -110,7 +171,7 @@ async function gatherEvidence(tx: Transaction, referralId: string): Promise<Link
       shared: found.shared,
       similarChildName: found.similarChildName,
       similarPersonNames: [...found.similarPersonNames].filter((name) => !exactPersonNames.has(name)).length,
-      childByAgeAndArea: mine !== undefined && theirs !== undefined && sameChildByAgeAndArea(mine, theirs),
+      childByAgeAndArea: myChild !== undefined && theirs !== undefined && sameChildByAgeAndArea(myChild, theirs),
     };
   });
 }
@@ -126,36 +187,49 @@ const orderedPair = (a: string, b: string) => (a < b ? { firstId: a, secondId: b
 export function createLinkComputation({ db, clock }: { db: Database; clock: Clock }) {
   return {
     async computeFor(referralId: string): Promise<ScoredLink[]> {
-      return db.$transaction(async (tx) => {
-        const exists = await tx.referral.findUnique({ where: { id: referralId }, select: { id: true } });
-        if (!exists) return [];
-        const links = (await gatherEvidence(tx, referralId))
-          .map((evidence) => assessLink(evidence))
-          .filter((link): link is ScoredLink => link !== null);
-        const computedAt = clock.now();
-        for (const link of links) {
-          const pair = orderedPair(referralId, link.referralId);
-          const found = { score: link.score, sameChild: link.sameChild, reasons: [...link.shares], computedAt };
-          await tx.referralLink.upsert({
-            where: { firstId_secondId: pair },
-            create: { ...pair, ...found },
-            update: found,
+      return db.$transaction(
+        async (tx) => {
+          const exists = await tx.referral.findUnique({ where: { id: referralId }, select: { id: true } });
+          if (!exists) return [];
+          const links = (await gatherEvidence(tx, referralId))
+            .map((evidence) => assessLink(evidence))
+            .filter((link): link is ScoredLink => link !== null);
+          const computedAt = clock.now();
+          // One statement for all of them: a referral near a busy place of concern has hundreds.
+          const rows = links.map((link) => ({
+            ...orderedPair(referralId, link.referralId),
+            score: link.score,
+            sameChild: link.sameChild,
+            reasons: [...link.shares],
+          }));
+          if (rows.length > 0) {
+            await tx.$executeRaw`
+            INSERT INTO "ReferralLink" ("id", "firstId", "secondId", "score", "sameChild", "reasons", "computedAt")
+            SELECT uuidv7(), x."firstId", x."secondId", x."score", x."sameChild", x."reasons", ${computedAt}
+              FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+                   AS x("firstId" uuid, "secondId" uuid, "score" int, "sameChild" boolean, "reasons" text[])
+            ON CONFLICT ("firstId", "secondId") DO UPDATE
+               SET "score" = EXCLUDED."score", "sameChild" = EXCLUDED."sameChild",
+                   "reasons" = EXCLUDED."reasons", "computedAt" = EXCLUDED."computedAt"`;
+          }
+          // A pair that no longer stands (the rules changed) goes, unless a lead dismissed it:
+          // that record of a decision stays.
+          const kept = links.map((link) => link.referralId);
+          await tx.referralLink.deleteMany({
+            where: {
+              dismissedAt: null,
+              OR: [
+                { firstId: referralId, secondId: { notIn: kept } },
+                { secondId: referralId, firstId: { notIn: kept } },
+              ],
+            },
           });
-        }
-        // A pair that no longer stands (the rules changed) goes, unless a lead dismissed it:
-        // that record of a decision stays.
-        const kept = links.map((link) => link.referralId);
-        await tx.referralLink.deleteMany({
-          where: {
-            dismissedAt: null,
-            OR: [
-              { firstId: referralId, secondId: { notIn: kept } },
-              { secondId: referralId, firstId: { notIn: kept } },
-            ],
-          },
-        });
-        return links;
-      });
+          return links;
+        },
+        // Prisma's default is 5 s. A referral beside the busiest seeded phone has 5,000 links;
+        // on a loaded machine its job must still finish rather than fail and retry for ever.
+        { timeout: 60_000 },
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
-import type { ReferralDetail } from "@cse/contracts";
-import type { Database } from "../../db/client.ts";
+import type { ReferralDetail, ValidAddendum } from "@cse/contracts";
+import { extractEntityIdentifiers, normalisePostcode } from "@cse/domain";
+import type { Database, Transaction } from "../../db/client.ts";
 import { Forbidden, ValidationFailed } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ReferralStatus, RiskRating } from "../../generated/prisma/enums.ts";
@@ -7,6 +8,7 @@ import { referralAudience, referralScope } from "../../policy/policy.ts";
 import type { Clock } from "../../services/clock.ts";
 import type { RequestContext } from "../../services/context.ts";
 import type { AuditService } from "../audit/service.ts";
+import { noLinkRequests, type LinkRequests } from "../links/link-requests.ts";
 import type { TeamFileService } from "../triage/file-service.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import type { ReferralAccess } from "./access.ts";
@@ -38,9 +40,58 @@ interface ReadingDependencies {
   readonly access: ReferralAccess;
   readonly teamFile: TeamFileService;
   readonly clock: Clock;
+  /** Where an addendum that adds identifiers asks for the referral's links to be computed again. */
+  readonly linkRequests?: LinkRequests;
 }
 
-export function createReferralReadingService({ db, audit, access, teamFile, clock }: ReadingDependencies) {
+/**
+ * Stores an addendum's people, places and vehicles after the referral's own (positions go on
+ * from the last), and their identifiers as submission does, so they join the referral up.
+ * Returns how many new identifiers were written.
+ */
+async function addEntities(
+  tx: Transaction,
+  referralId: string,
+  addendumId: string,
+  entities: ValidAddendum["entities"],
+): Promise<number> {
+  if (entities.length === 0) return 0;
+  const last = await tx.concernEntity.aggregate({ where: { referralId }, _max: { position: true } });
+  const first = (last._max.position ?? -1) + 1;
+  const created = await tx.concernEntity.createManyAndReturn({
+    data: entities.map((entity, index) => ({
+      ...entity,
+      referralId,
+      addendumId,
+      position: first + index,
+      postcodes: entity.postcodes.flatMap((postcode) => normalisePostcode(postcode) ?? []),
+    })),
+    select: { id: true, position: true },
+  });
+  const entityIdAt = new Map(created.map((entity) => [entity.position, entity.id]));
+  const identifiers = extractEntityIdentifiers(
+    entities.map((entity, index) => ({ ...entity, position: first + index })),
+  );
+  const written = await tx.referralIdentifier.createMany({
+    data: identifiers.map((identifier) => ({
+      referralId,
+      kind: identifier.kind,
+      value: identifier.value,
+      entityId: identifier.entityPosition === null ? null : (entityIdAt.get(identifier.entityPosition) ?? null),
+    })),
+    skipDuplicates: true,
+  });
+  return written.count;
+}
+
+export function createReferralReadingService({
+  db,
+  audit,
+  access,
+  teamFile,
+  clock,
+  linkRequests = noLinkRequests,
+}: ReadingDependencies) {
   return {
     /** The referrals the user made, newest first. */
     async listMine(user: AuthenticatedUser, query: ListQuery, context: RequestContext) {
@@ -108,14 +159,15 @@ export function createReferralReadingService({ db, audit, access, teamFile, cloc
       });
     },
 
-    async addAddendum(user: AuthenticatedUser, id: string, body: string, context: RequestContext) {
-      return db.$transaction(async (tx) => {
+    async addAddendum(user: AuthenticatedUser, id: string, request: ValidAddendum, context: RequestContext) {
+      const added = await db.$transaction(async (tx) => {
         const referral = await access.find(tx, user, id, "referral.addendum", context, { id: true, teamId: true });
         const now = clock.now();
         const addendum = await tx.addendum.create({
-          data: { referralId: id, authorId: user.id, body, createdAt: now },
+          data: { referralId: id, authorId: user.id, body: request.body, createdAt: now },
           include: { author: { select: { displayName: true } } },
         });
+        const identifiers = await addEntities(tx, id, addendum.id, request.entities);
         await tx.chronologyEvent.create({
           data: {
             referralId: id,
@@ -123,7 +175,7 @@ export function createReferralReadingService({ db, audit, access, teamFile, cloc
             actorId: user.id,
             occurredAt: now,
             summary: "The referrer added an addendum",
-            details: { addendumId: addendum.id },
+            details: { addendumId: addendum.id, entitiesAdded: request.entities.length },
           },
         });
         await audit.record(tx, {
@@ -134,14 +186,21 @@ export function createReferralReadingService({ db, audit, access, teamFile, cloc
           referralId: id,
           teamId: referral.teamId,
           requestId: context.requestId,
+          details: { entitiesAdded: request.entities.length, identifiersAdded: identifiers },
         });
         return {
-          id: addendum.id,
-          body: addendum.body,
-          createdAt: addendum.createdAt.toISOString(),
-          authorName: addendum.author.displayName,
+          identifiers,
+          view: {
+            id: addendum.id,
+            body: addendum.body,
+            createdAt: addendum.createdAt.toISOString(),
+            authorName: addendum.author.displayName,
+          },
         };
       });
+      // After the commit, as at submission: the addendum stands whatever the queue does.
+      if (added.identifiers > 0) await linkRequests.request(id);
+      return added.view;
     },
   };
 }

@@ -107,7 +107,8 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async
       config: { access: PERMISSIONS["referral.addendum"] },
       schema: {
         tags: ["referrals"],
-        summary: "Add a correction or new information to your referral (the referral itself never changes)",
+        summary:
+          "Add a correction or new information to your referral, with any people, places or vehicles of concern learnt of since (the referral itself never changes; its links are computed again)",
         params: referralParams,
         body: addAddendumRequestSchema,
         response: { 201: addendumSchema },
@@ -117,12 +118,7 @@ export const referralRoutes: FastifyPluginAsyncZod<ReferralRouteOptions> = async
       reply
         .code(201)
         .send(
-          await reading.addAddendum(
-            signedInUser(request),
-            request.params.id,
-            request.body.body,
-            requestContext(request),
-          ),
+          await reading.addAddendum(signedInUser(request), request.params.id, request.body, requestContext(request)),
         ),
   );
 };

@@ -9,8 +9,6 @@ import {
   londonDateOf,
   normalisePostcode,
   redEscalationDueAt,
-  routeByPostcode,
-  boundaryOfRouting,
 } from "@cse/domain";
 import type { Transaction } from "../../db/client.ts";
 import { Forbidden } from "../../errors.ts";
@@ -22,7 +20,22 @@ import type { AuditService } from "../audit/service.ts";
 import type { LinkRequests } from "../links/link-requests.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import { requestHash, type Idempotency } from "./idempotency.ts";
+import { routePostcode, type PostcodeRouting } from "../routing/route-postcode.ts";
 import { bankHolidayExceptions } from "./working-calendar.ts";
+
+/** The routing method as the chronology and audit have always named it. */
+const ROUTED_BY = { POSTCODE_RULE: "RULE", POSTCODE_DIRECTORY: "DIRECTORY", HUB_FALLBACK: "HUB" } as const;
+
+function routedSummaryOf(routing: PostcodeRouting): string {
+  if (routing.method === "POSTCODE_DIRECTORY") {
+    return `Routed to ${routing.team.name} by the ONS Postcode Directory (council ${routing.localAuthorityCode})`;
+  }
+  if (routing.method === "POSTCODE_RULE") {
+    return `Routed to ${routing.team.name} by the postcode rule for ${routing.matchedPrefix}`;
+  }
+  const reason = (routing.hubReason ?? "NO_MATCHING_RULE").toLowerCase().replaceAll("_", " ");
+  return `Sent to the ${routing.team.name} for manual routing (${reason})`;
+}
 
 type Rating = NonNullable<ValidReferral["concern"]["indicators"][keyof ValidReferral["concern"]["indicators"]]>;
 /** The signs ticked, with their ratings; a sign not ticked is not known and stored as no row. */
@@ -82,15 +95,7 @@ export function createReferralSubmissionService({
 
     // The child's home area owns the referral; where the home is unknown, where they were found.
     const routingPostcode = child.homePostcode ?? child.currentPostcode;
-    const rules = await tx.routingRule.findMany({
-      select: { postcodePrefix: true, teamId: true, crossesBoundary: true, note: true },
-    });
-    const routing = routeByPostcode(routingPostcode, rules);
-    const boundary = boundaryOfRouting(routingPostcode, routing, rules);
-    const team =
-      routing.kind === "RULE"
-        ? await tx.team.findUniqueOrThrow({ where: { id: routing.teamId } })
-        : await tx.team.findFirstOrThrow({ where: { isHub: true } });
+    const routing = await routePostcode(tx, routingPostcode);
 
     const dueAt = decisionDueAt(submittedAt, await bankHolidayExceptions(tx));
     const created = await tx.referral.create({
@@ -111,12 +116,13 @@ export function createReferralSubmissionService({
         concernLocation: concern.location,
         informationSource: concern.informationSource,
         informationSourceDetail: concern.informationSourceDetail,
-        teamId: team.id,
-        routingMethod: routing.kind === "RULE" ? "POSTCODE_RULE" : "HUB_FALLBACK",
+        teamId: routing.team.id,
+        routingMethod: routing.method,
         routingPostcode: postcodeOrNull(routingPostcode),
-        routingMatchedPrefix: routing.kind === "RULE" ? routing.matchedPrefix : null,
-        routingCrossesBoundary: boundary.crossesBoundary,
-        routingBoundaryNote: boundary.note,
+        routingMatchedPrefix: routing.matchedPrefix,
+        routingLocalAuthorityCode: routing.localAuthorityCode,
+        routingCrossesBoundary: routing.crossesBoundary,
+        routingBoundaryNote: routing.boundaryNote,
         computedRisk: risk.rating,
         computedRiskReasons: [...risk.reasons],
         risk: risk.rating,
@@ -184,10 +190,8 @@ export function createReferralSubmissionService({
       skipDuplicates: true,
     });
 
-    const routedSummary =
-      routing.kind === "RULE"
-        ? `Routed to ${team.name} by the postcode rule for ${routing.matchedPrefix}`
-        : `Sent to the ${team.name} for manual routing (${routing.reason.toLowerCase().replaceAll("_", " ")})`;
+    const routedSummary = routedSummaryOf(routing);
+    const routedBy = ROUTED_BY[routing.method];
     await tx.chronologyEvent.createMany({
       data: [
         {
@@ -202,7 +206,7 @@ export function createReferralSubmissionService({
           type: "ROUTED",
           occurredAt: submittedAt,
           summary: routedSummary,
-          details: { teamId: team.id, method: routing.kind },
+          details: { teamId: routing.team.id, method: routedBy },
         },
         {
           referralId: created.id,
@@ -215,7 +219,8 @@ export function createReferralSubmissionService({
     });
     if (draftId) await tx.draft.deleteMany({ where: { id: draftId, ownerId: user.id } });
     // RED means the team is told now, in the same transaction: no RED referral without its alert.
-    if (risk.rating === "RED") await alerts.raiseRedReferral(tx, { id: created.id, teamId: team.id }, submittedAt);
+    if (risk.rating === "RED")
+      await alerts.raiseRedReferral(tx, { id: created.id, teamId: routing.team.id }, submittedAt);
     // Taken last but for the audit entry, so the row lock that keeps references gap-free is
     // held for two short statements before commit rather than the whole transaction.
     const year = Number(today.slice(0, 4));
@@ -227,15 +232,15 @@ export function createReferralSubmissionService({
       entityType: "Referral",
       entityId: created.id,
       referralId: created.id,
-      teamId: team.id,
+      teamId: routing.team.id,
       requestId: context.requestId,
-      details: { reference, risk: risk.rating, routing: routing.kind },
+      details: { reference, risk: risk.rating, routing: routedBy },
     });
 
     return {
       id: created.id,
       reference,
-      team: { id: team.id, name: team.name },
+      team: { id: routing.team.id, name: routing.team.name },
       risk: { rating: risk.rating, reasons: [...risk.reasons] },
       decisionDueAt: dueAt.toISOString(),
       submittedAt: submittedAt.toISOString(),

@@ -1,17 +1,14 @@
 import type { RoutingRuleRequest, RoutingRuleView, RoutingTesterResult } from "@cse/contracts";
-import {
-  boundaryOfRouting,
-  normaliseRoutingPrefix,
-  routablePostcode,
-  routeByPostcode,
-  routingPrefixLevel,
-} from "@cse/domain";
+import { normaliseRoutingPrefix, routablePostcode, routingPrefixLevel } from "@cse/domain";
 import type { Database, Transaction } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { NotFound, ValidationFailed } from "../../errors.ts";
 import type { RequestContext } from "../../services/context.ts";
 import type { AuditDetails, AuditService } from "../audit/service.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
+import { routePostcode } from "./route-postcode.ts";
+
+const DECIDED_BY = { POSTCODE_DIRECTORY: "DIRECTORY", POSTCODE_RULE: "RULE", HUB_FALLBACK: "HUB" } as const;
 
 interface RoutingRuleDependencies {
   readonly db: Database;
@@ -172,34 +169,22 @@ export function createRoutingRuleService({ db, audit }: RoutingRuleDependencies)
           },
         ]);
       }
-      const rules = await db.routingRule.findMany({ include: withTeam });
-      const decision = routeByPostcode(postcode, rules);
-      const boundary = boundaryOfRouting(postcode, decision, rules);
-      if (decision.kind === "RULE") {
-        const rule = rules.find((candidate) => candidate.postcodePrefix === decision.matchedPrefix);
-        if (rule) {
-          return {
-            postcode,
-            team: rule.team,
-            rule: toRoutingRuleView(rule),
-            hubReason: null,
-            crossesBoundary: boundary.crossesBoundary,
-            boundaryNote: boundary.note,
-          };
-        }
-      }
-      const hub = await db.team.findFirstOrThrow({
-        where: { isHub: true },
-        select: { id: true, name: true, isHub: true },
+      return db.$transaction(async (tx) => {
+        const routing = await routePostcode(tx, postcode);
+        const rule = routing.matchedPrefix
+          ? await tx.routingRule.findUnique({ where: { postcodePrefix: routing.matchedPrefix }, include: withTeam })
+          : null;
+        return {
+          postcode,
+          team: routing.team,
+          rule: rule ? toRoutingRuleView(rule) : null,
+          hubReason: routing.hubReason,
+          decidedBy: DECIDED_BY[routing.method],
+          localAuthorityCode: routing.localAuthorityCode,
+          crossesBoundary: routing.crossesBoundary,
+          boundaryNote: routing.boundaryNote,
+        };
       });
-      return {
-        postcode,
-        team: hub,
-        rule: null,
-        hubReason: decision.kind === "HUB" ? decision.reason : "NO_MATCHING_RULE",
-        crossesBoundary: false,
-        boundaryNote: null,
-      };
     },
   };
 }

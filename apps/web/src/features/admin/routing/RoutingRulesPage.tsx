@@ -73,7 +73,7 @@ export function RoutingRulesPage() {
           <p className="govuk-body">
             A referral goes to the team of the most specific rule that matches the child’s postcode: a sector (LS29 8)
             before a district (LS29), and a district before an area (LS). With no match, the West Yorkshire hub routes
-            it by hand.
+            it by hand. A full postcode that the loaded ONS Postcode Directory holds goes by its council instead.
           </p>
           <p className="govuk-body">
             A change applies to referrals made after it. Referrals already sent to a team stay with that team.
@@ -84,6 +84,9 @@ export function RoutingRulesPage() {
         <ButtonLink to="/admin/routing-rules/new">Add a rule</ButtonLink>
         <ButtonLink to="/admin/routing-rules/tester" variant="secondary">
           Test a postcode
+        </ButtonLink>
+        <ButtonLink to="/admin/routing-rules/postcode-directory" variant="secondary">
+          ONS Postcode Directory
         </ButtonLink>
       </div>
       {rules === null ? (

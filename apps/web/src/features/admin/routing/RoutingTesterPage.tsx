@@ -25,7 +25,14 @@ import { usePageTitle } from "../../../hooks/usePageTitle.ts";
 type TesterForm = z.input<typeof routingTesterQuerySchema>;
 const fields = ["postcode"];
 
+function decidedBy(result: RoutingTesterResult): string {
+  if (result.decidedBy === "DIRECTORY") return `The ONS Postcode Directory (council ${result.localAuthorityCode})`;
+  if (result.decidedBy === "RULE") return "A routing rule (the directory does not hold this postcode)";
+  return "Nothing: the hub routes it by hand";
+}
+
 function ruleMatched(result: RoutingTesterResult): string {
+  if (result.decidedBy === "DIRECTORY") return "Not used: the directory decided";
   if (result.rule) return `${result.rule.postcodePrefix} (${routingRuleLevelLabels[result.rule.level].toLowerCase()})`;
   return `None: ${routingHubReasonLabels[result.hubReason ?? "NO_MATCHING_RULE"]}, so the hub routes it by hand`;
 }
@@ -90,6 +97,7 @@ export function RoutingTesterPage() {
               <SummaryList
                 rows={[
                   { key: "Team", value: result.team.name },
+                  { key: "Decided by", value: decidedBy(result) },
                   { key: "Rule matched", value: ruleMatched(result) },
                 ]}
               />
