@@ -7,6 +7,7 @@ import type { Database } from "./db/client.ts";
 import { loggerOptions } from "./logger.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { draftRoutes } from "./modules/drafts/routes.ts";
+import { notificationPreferenceRoutes, outboxAdminRoutes } from "./modules/notifications/routes.ts";
 import { alertRoutes } from "./modules/alerts/routes.ts";
 import { referralRoutes } from "./modules/referrals/routes.ts";
 import { triageRoutes } from "./modules/triage/routes.ts";
@@ -121,6 +122,16 @@ export async function buildApp({
   await app.register(transferRoutes, { prefix: "/api/transfers", transfers: services.transfers });
   await app.register(linkRoutes, { prefix: "/api/referrals", links: services.links });
   await app.register(alertRoutes, { prefix: "/api/alerts", alerts: services.alerts });
+  await app.register(notificationPreferenceRoutes, {
+    prefix: "/api/account/notifications",
+    preferences: services.notificationPreferences,
+    emailMode: config.email.mode,
+  });
+  await app.register(outboxAdminRoutes, {
+    prefix: "/api/admin/notifications",
+    outbox: services.outboxStatus,
+    emailMode: config.email.mode,
+  });
   await app.register(webApp, { distDir: config.webDistDir });
 
   return app;

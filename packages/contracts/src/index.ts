@@ -5,3 +5,4 @@ export * from "./routing.ts";
 export * from "./referral/index.ts";
 export * from "./triage/index.ts";
 export * from "./links/index.ts";
+export * from "./notifications.ts";

@@ -17,3 +17,4 @@ export * from "./routing.ts";
 export * from "./split-districts.ts";
 export * from "./text-folding.ts";
 export * from "./working-days.ts";
+export * from "./working-hours.ts";

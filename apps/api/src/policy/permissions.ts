@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   /** Hub staff send a referral the rules could not route to a district team. */
   "referral.route-from-hub": ["TRIAGE", "LEAD"],
   "alert.read": ["TRIAGE", "LEAD"],
+  /** Choose which kinds of event reach you by email (a lead cannot switch off RED and escalations). */
+  "notification.preferences": ["REFERRER", "TRIAGE", "LEAD", "ADMIN"],
+  /** The email outbox's failed and waiting sends: kinds, attempts and error classes only. */
+  "notification.outbox": ["ADMIN"],
   /** Ask another district team to take a referral the team holds. */
   "transfer.request": ["TRIAGE", "LEAD"],
   /**

@@ -14,17 +14,22 @@ const alertKindLabels: Record<Alert["kind"], string> = {
   RED_REFERRAL: "Red referral nobody has picked up",
   TRANSFER_REQUESTED: "Another team asks yours to take it",
   TRANSFER_REJECTED: "Your transfer request was refused",
+  TRANSFER_ACCEPTED: "Your transfer request was accepted",
+  NEW_REFERRAL: "New referral for your team",
+  DECISION_DUE_SOON: "Decision due within two working hours",
+  ESCALATED: "Escalated: overdue, or red and unclaimed for an hour",
 };
+
+/** Where an alert leads: a transfer waiting or answered opens the inbox (the file may not be theirs). */
+const linkFor = (alert: Alert) =>
+  alert.kind === "TRANSFER_REQUESTED" || alert.kind === "TRANSFER_ACCEPTED" ? "/transfers" : `/referrals/${alert.referralId}`;
 
 const columns: readonly TableColumn<Alert>[] = [
   {
     header: "Referral",
     cell: (alert) => (
       // A transfer waiting for the lead opens the transfer inbox: the file is not theirs yet.
-      <Link
-        className="govuk-link"
-        to={alert.kind === "TRANSFER_REQUESTED" ? "/transfers" : `/referrals/${alert.referralId}`}
-      >
+      <Link className="govuk-link" to={linkFor(alert)}>
         {alert.reference}
       </Link>
     ),
@@ -60,8 +65,9 @@ export function AlertsPage() {
       <ErrorSummary items={failure ? [{ text: failure }] : []} />
       <h1 className="govuk-heading-l">Alerts</h1>
       <p className="govuk-body">
-        Red referrals to your team that nobody has picked up yet (each stays until someone in the team is assigned the
-        referral), transfers waiting for your answer, and transfers you asked for that were refused (shown once).
+        Red and new referrals to your team that nobody has picked up yet (each stays until someone in the team is
+        assigned the referral), transfers waiting for your answer, and news shown once: transfers you asked for that
+        were accepted or refused, decisions due within two working hours, and escalations to the lead.
       </p>
       {list === null ? (
         failure ? null : (
