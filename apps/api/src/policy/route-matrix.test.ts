@@ -333,6 +333,23 @@ const MATRIX: Record<string, Row> = {
   },
   "GET /api/alerts": { probe: () => ({ method: "GET", url: "/api/alerts" }), expect: teamMembers },
   "POST /api/alerts/read": { probe: () => ({ method: "POST", url: "/api/alerts/read" }), expect: teamMembers },
+  "GET /api/alerts/unread-count": {
+    probe: () => ({ method: "GET", url: "/api/alerts/unread-count" }),
+    expect: teamMembers,
+  },
+  "GET /api/account/notifications": {
+    probe: () => ({ method: "GET", url: "/api/account/notifications" }),
+    expect: signedIn,
+  },
+  "PUT /api/account/notifications": {
+    // Nothing to change: every signed-in person may choose (for the kinds their role receives).
+    probe: () => ({ method: "PUT", url: "/api/account/notifications", body: { preferences: [] } }),
+    expect: signedIn,
+  },
+  "GET /api/admin/notifications": {
+    probe: () => ({ method: "GET", url: "/api/admin/notifications" }),
+    expect: adminsOnly,
+  },
   "POST /api/referrals/{id}/assign": {
     probe: async (w) => ({ method: "POST", url: `/api/referrals/${(await w.newReferral()).id}/assign`, body: {} }),
     expect: bradfordTeam,

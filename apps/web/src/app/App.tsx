@@ -1,3 +1,5 @@
+import { EmailPreferencesPage } from "../features/notifications/EmailPreferencesPage.tsx";
+import { OutboxPage } from "../features/notifications/OutboxPage.tsx";
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider } from "../auth/AuthContext.tsx";
@@ -123,6 +125,14 @@ export function App() {
                   }
                 />
                 <Route
+                  path="account/notifications"
+                  element={
+                    <RequireAuth>
+                      <EmailPreferencesPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
                   path="account/authenticator"
                   element={
                     <RequireAuth>
@@ -161,6 +171,7 @@ export function App() {
                   { path: "admin/routing-rules/:id/change", element: <RoutingRuleFormPage /> },
                   { path: "admin/routing-rules/:id/remove", element: <RemoveRoutingRulePage /> },
                   { path: "admin/bank-holidays", element: <BankHolidaysPage /> },
+                  { path: "admin/email", element: <OutboxPage /> },
                 ].map(({ path, element }) => (
                   <Route key={path} path={path} element={<RequireAuth roles={["ADMIN"]}>{element}</RequireAuth>} />
                 ))}

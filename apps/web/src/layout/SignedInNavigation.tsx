@@ -12,6 +12,7 @@ const sections: readonly (NavigationItem & { roles: readonly Role[] })[] = [
   { to: "/admin/users", text: "Users", roles: ["ADMIN"] },
   { to: "/admin/routing-rules", text: "Routing rules", roles: ["ADMIN"] },
   { to: "/admin/bank-holidays", text: "Bank holidays", roles: ["ADMIN"] },
+  { to: "/admin/email", text: "Email sending", roles: ["ADMIN"] },
   { to: "/account", text: "Your account", roles: ["REFERRER", "TRIAGE", "LEAD", "ADMIN"] },
 ];
 
