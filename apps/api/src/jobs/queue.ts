@@ -124,7 +124,8 @@ async function startNotificationJobs(boss: PgBoss, jobs: NotificationJobs, log: 
   await boss.schedule(NOTIFICATION_DEADLINES_QUEUE, "*/5 * * * *", null, { retryLimit: 3, retryDelay: 30 });
   await boss.work(NOTIFICATION_DEADLINES_QUEUE, async () => {
     const report = await jobs.deadlines.scan();
-    if (report.dueSoon + report.overdue + report.redUnclaimed > 0) log.info(report, "deadline reminders and escalations");
+    if (report.dueSoon + report.overdue + report.redUnclaimed > 0)
+      log.info(report, "deadline reminders and escalations");
   });
   if (!jobs.delivery) return;
   const { delivery } = jobs;

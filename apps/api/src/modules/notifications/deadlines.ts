@@ -92,7 +92,11 @@ export function createDeadlineWatch({ db, clock, alerts }: { db: Database; clock
         if (!isDecisionDueSoon(referral.decisionDueAt, now, exceptions)) continue;
         // The outbox key and the alert's (recipient, referral, kind) key make a second run a no-op.
         const already = await db.alert.count({
-          where: { referralId: referral.id, kind: "DECISION_DUE_SOON", createdAt: { gte: new Date(now.getTime() - 86_400_000) } },
+          where: {
+            referralId: referral.id,
+            kind: "DECISION_DUE_SOON",
+            createdAt: { gte: new Date(now.getTime() - 86_400_000) },
+          },
         });
         if (already > 0) continue;
         await db.$transaction((tx) => alerts.raiseDecisionDueSoon(tx, referral, now));

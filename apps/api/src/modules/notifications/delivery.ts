@@ -30,6 +30,13 @@ interface ClaimedRow {
   attempts: number;
 }
 
+/** The error's code or class only: an SMTP error's text can quote the address it refused. */
+function errorClass(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && /^[A-Za-z0-9_.-]{1,40}$/.test(code)) return code;
+  return error instanceof Error ? error.name.slice(0, 40) : "Error";
+}
+
 export interface DeliveryReport {
   sent: number;
   alreadySent: number;
@@ -95,7 +102,8 @@ export function createNotificationDelivery(deps: {
       kind: row.kind,
       reference: row.referralId ? (referenceOf.get(row.referralId) ?? null) : null,
       teamName: row.teamId ? (teamNameOf.get(row.teamId) ?? null) : null,
-      link: settings.publicUrl + (row.sealedLink ? secretBox.open(row.sealedLink) : linkPathFor(row.kind, row.referralId)),
+      link:
+        settings.publicUrl + (row.sealedLink ? secretBox.open(row.sealedLink) : linkPathFor(row.kind, row.referralId)),
     }));
   }
 
@@ -126,8 +134,7 @@ export function createNotificationDelivery(deps: {
     } catch (error) {
       if ((error as { simulatedCrash?: boolean }).simulatedCrash) throw error;
       const attempts = Math.max(...rows.map((row) => row.attempts));
-      // The class or code only: an SMTP error's text can quote the address it refused.
-      const lastError = String((error as { code?: unknown }).code ?? (error as Error).name ?? "Error").slice(0, 80);
+      const lastError = errorClass(error);
       if (attempts >= settings.maxAttempts) {
         await settle(messageId, { status: "FAILED", lastError });
         report.failed += 1;

@@ -56,7 +56,10 @@ describe("notifications by email", () => {
     const example = exampleReferral({ child });
     const response = await world.clients.referrer.post(
       "/api/referrals",
-      { ...example, concern: { ...example.concern, indicators: { gifts_or_money: { level: "MEDIUM", detail: null } } } },
+      {
+        ...example,
+        concern: { ...example.concern, indicators: { gifts_or_money: { level: "MEDIUM", detail: null } } },
+      },
       { headers: { "idempotency-key": `test-${randomBytes(8).toString("hex")}` } },
     );
     expect(response.statusCode, response.body).toBe(201);

@@ -74,7 +74,9 @@ describe("account management", () => {
       where: { userId: issued.user.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    const response = await new TestClient(app).get(issued.invitationPath!.replace("/invitations/", "/api/invitations/"));
+    const response = await new TestClient(app).get(
+      issued.invitationPath!.replace("/invitations/", "/api/invitations/"),
+    );
     expect(response.statusCode).toBe(404);
     expect(response.json().detail).toMatch(/expired or has already been used/);
   });

@@ -22,7 +22,9 @@ const alertKindLabels: Record<Alert["kind"], string> = {
 
 /** Where an alert leads: a transfer waiting or answered opens the inbox (the file may not be theirs). */
 const linkFor = (alert: Alert) =>
-  alert.kind === "TRANSFER_REQUESTED" || alert.kind === "TRANSFER_ACCEPTED" ? "/transfers" : `/referrals/${alert.referralId}`;
+  alert.kind === "TRANSFER_REQUESTED" || alert.kind === "TRANSFER_ACCEPTED"
+    ? "/transfers"
+    : `/referrals/${alert.referralId}`;
 
 const columns: readonly TableColumn<Alert>[] = [
   {

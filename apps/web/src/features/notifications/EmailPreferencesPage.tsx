@@ -69,8 +69,8 @@ export function EmailPreferencesPage() {
               <fieldset className="govuk-fieldset" aria-describedby="email-kinds-hint">
                 <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Email me about</legend>
                 <div id="email-kinds-hint" className="govuk-hint">
-                  Emails give the referral's reference, the team and a link, never details of the child. Events
-                  within a few minutes of each other come in one email. Alerts in the service are not affected.
+                  Emails give the referral's reference, the team and a link, never details of the child. Events within a
+                  few minutes of each other come in one email. Alerts in the service are not affected.
                 </div>
                 <div className="govuk-checkboxes" data-module="govuk-checkboxes">
                   {loaded.preferences.map((preference) => {

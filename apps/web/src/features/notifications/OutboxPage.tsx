@@ -21,7 +21,10 @@ const columns: readonly TableColumn<OutboxEntry>[] = [
   },
   { header: "Attempts", cell: (entry) => String(entry.attempts), numeric: true },
   { header: "Raised", cell: (entry) => formatDateTime(entry.createdAt) },
-  { header: "Next attempt", cell: (entry) => (entry.status === "FAILED" ? "None" : formatDateTime(entry.nextAttemptAt)) },
+  {
+    header: "Next attempt",
+    cell: (entry) => (entry.status === "FAILED" ? "None" : formatDateTime(entry.nextAttemptAt)),
+  },
   { header: "Last error", cell: (entry) => entry.lastError ?? "None" },
 ];
 
@@ -32,9 +35,9 @@ export function OutboxPage() {
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
-    parsedApi.get(outboxReportSchema, "/api/admin/notifications").then(setReport, (error: unknown) =>
-      setFailure(describeFailure(error)),
-    );
+    parsedApi
+      .get(outboxReportSchema, "/api/admin/notifications")
+      .then(setReport, (error: unknown) => setFailure(describeFailure(error)));
   }, []);
 
   return (
