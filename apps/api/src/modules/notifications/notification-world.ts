@@ -13,6 +13,33 @@ import { createOutbox } from "./outbox.ts";
 
 const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
+/**
+ * An .eml file as a person would read it: headers, and the body decoded from quoted-printable
+ * (whose soft line breaks could split a canary value) or base64 (which would hide one).
+ */
+export function readableEmail(raw: string): string {
+  const split = raw.search(/\r?\n\r?\n/);
+  const headers = raw.slice(0, split);
+  const body = raw.slice(split).trim();
+  const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(headers)?.[1]?.toLowerCase();
+  if (encoding === "base64") return `${headers}\n\n${Buffer.from(body, "base64").toString("utf8")}`;
+  if (encoding === "quoted-printable") return `${headers}\n\n${decodeQuotedPrintable(body)}`;
+  return raw;
+}
+
+function decodeQuotedPrintable(body: string): string {
+  const text = body.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let index = 0; index < text.length; index += 1) {
+    const escape = text.slice(index + 1, index + 3);
+    if (text[index] === "=" && /^[0-9A-F]{2}$/i.test(escape)) {
+      bytes.push(parseInt(escape, 16));
+      index += 2;
+    } else bytes.push(text.charCodeAt(index));
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
 /** A folder of .eml files for one test file, and the workers that write into it. */
 export async function emailFolder() {
   const directory = await mkdtemp(join(tmpdir(), "cse-emails-"));
@@ -20,7 +47,9 @@ export async function emailFolder() {
     directory,
     async messages(): Promise<{ name: string; text: string }[]> {
       const names = (await readdir(directory)).filter((name) => name.endsWith(".eml")).sort();
-      return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(directory, name), "utf8") })));
+      return Promise.all(
+        names.map(async (name) => ({ name, text: readableEmail(await readFile(join(directory, name), "utf8")) })),
+      );
     },
     async clear() {
       await rm(directory, { recursive: true, force: true });

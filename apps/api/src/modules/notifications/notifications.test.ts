@@ -1,6 +1,7 @@
 import type { AlertList, NotificationPreferences, OutboxReport } from "@cse/contracts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SettableClock } from "../../services/clock.ts";
+import { TestClient } from "../../testing/client.ts";
 import { createUser, signedInClient } from "../../testing/fixtures.ts";
 import { randomBytes } from "node:crypto";
 import type { ReferralCreated } from "@cse/contracts";
@@ -276,6 +277,31 @@ describe("notifications by email", () => {
     expect(leadMessage?.text).toContain(first.reference);
     expect(leadMessage?.text).toContain(second.reference);
     expect(leadMessage?.text).toContain("Subject: 2 updates from the CSE Referral Hub");
+  });
+
+  it("emails an invitation's one-time link to the person instead of showing it to the administrator", async () => {
+    const admin = await signedInClient(context.app, await createUser(db(), { role: "ADMIN" }));
+    const organisationId = (await db().organisation.findFirstOrThrow()).id;
+    const invited = await admin.post("/api/admin/users", {
+      displayName: "Robin Invitee",
+      email: "robin.invitee@school.example",
+      organisationId,
+      role: "REFERRER",
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    expect(invited.json()).toMatchObject({ invitationPath: null, emailed: true });
+    expect(invited.body).not.toContain("/invitations/");
+
+    clock.set(new Date(TUESDAY.getTime() + minutes(3)));
+    await deliveryWorker(db(), clock, countingMailer(emails().directory).mailer).deliverDue();
+    const [message] = (await emails().messages()).filter((email) => email.text.includes("robin.invitee@school.example"));
+    expect(message?.text).toContain("Subject: Your invitation to the CSE Referral Hub");
+    const link = /https:\/\/hub\.test\.example\/invitations\/([A-Za-z0-9_-]{43})/.exec(message!.text);
+    expect(link).not.toBeNull();
+    const opened = await new TestClient(context.app).get(`/api/invitations/${link![1]}`);
+    expect(opened.statusCode).toBe(200);
+    // The link is sealed in the outbox, never stored readable.
+    expect(JSON.stringify(await db().notification.findMany())).not.toContain(link![1]);
   });
 
   it("retries a failed send with backoff, then shows it to administrators without personal data", async () => {
