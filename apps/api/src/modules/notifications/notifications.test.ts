@@ -294,7 +294,9 @@ describe("notifications by email", () => {
 
     clock.set(new Date(TUESDAY.getTime() + minutes(3)));
     await deliveryWorker(db(), clock, countingMailer(emails().directory).mailer).deliverDue();
-    const [message] = (await emails().messages()).filter((email) => email.text.includes("robin.invitee@school.example"));
+    const [message] = (await emails().messages()).filter((email) =>
+      email.text.includes("robin.invitee@school.example"),
+    );
     expect(message?.text).toContain("Subject: Your invitation to the CSE Referral Hub");
     const link = /https:\/\/hub\.test\.example\/invitations\/([A-Za-z0-9_-]{43})/.exec(message!.text);
     expect(link).not.toBeNull();
