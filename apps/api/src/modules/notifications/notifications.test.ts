@@ -182,6 +182,14 @@ describe("notifications by email", () => {
     expect(everything).toContain(overdue.reference);
     expect(everything).toContain("Bradford");
     expect(everything).toContain(`https://hub.test.example/referrals/${overdue.id}`);
+    // The overdue referral's escalation reached the lead in a file of its own kind.
+    const escalation = messages.find(
+      (message) =>
+        message.text.includes(world.users.lead.email) &&
+        message.text.includes("Escalated to you") &&
+        message.text.includes(overdue.reference),
+    );
+    expect(escalation, "an .eml for the escalation").toBeDefined();
     for (const message of messages) {
       for (const canary of [...Object.values(CANARY), "CANARY-FREE-TEXT", "Canarywharf", "Quillfeather", "Zephyrine"]) {
         expect(message.text.toLowerCase(), `${message.name} holds ${canary}`).not.toContain(canary.toLowerCase());
