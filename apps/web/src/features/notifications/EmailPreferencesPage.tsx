@@ -29,14 +29,19 @@ export function EmailPreferencesPage() {
     );
   }, []);
 
+  // A lead's RED and escalation emails are not a choice: listed, not offered as checkboxes.
+  const locked = loaded?.preferences.filter((preference) => preference.locked) ?? [];
+  const choosable = loaded?.preferences.filter((preference) => !preference.locked) ?? [];
+
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!loaded) return;
     setSaved(false);
     try {
-      const preferences = loaded.preferences
-        .filter((preference) => !preference.locked)
-        .map((preference) => ({ kind: preference.kind, email: chosen[preference.kind] ?? true }));
+      const preferences = choosable.map((preference) => ({
+        kind: preference.kind,
+        email: chosen[preference.kind] ?? true,
+      }));
       setLoaded(notificationPreferencesSchema.parse(await api.put("/api/account/notifications", { preferences })));
       setSaved(true);
       setFailure(null);
@@ -62,6 +67,16 @@ export function EmailPreferencesPage() {
           <p className="govuk-body">Your role receives no email notifications.</p>
         ) : (
           <form onSubmit={(event) => void save(event)} noValidate>
+            {locked.length > 0 ? (
+              <>
+                <p className="govuk-body">As your team's lead you always receive emails about:</p>
+                <ul className="govuk-list govuk-list--bullet" id="always-sent">
+                  {locked.map((preference) => (
+                    <li key={preference.kind}>{notificationKindLabels[preference.kind]}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
             {loaded.emailEnabled ? null : (
               <InsetText>This service is not sending email at the moment. Your choices apply once it does.</InsetText>
             )}
@@ -73,7 +88,7 @@ export function EmailPreferencesPage() {
                   few minutes of each other come in one email. Alerts in the service are not affected.
                 </div>
                 <div className="govuk-checkboxes" data-module="govuk-checkboxes">
-                  {loaded.preferences.map((preference) => {
+                  {choosable.map((preference) => {
                     const id = `email-${preference.kind.toLowerCase().replaceAll("_", "-")}`;
                     return (
                       <div className="govuk-checkboxes__item" key={preference.kind}>
@@ -83,19 +98,12 @@ export function EmailPreferencesPage() {
                           name="kinds"
                           type="checkbox"
                           value={preference.kind}
-                          checked={preference.locked || (chosen[preference.kind] ?? true)}
-                          disabled={preference.locked}
-                          aria-describedby={preference.locked ? `${id}-hint` : undefined}
+                          checked={chosen[preference.kind] ?? true}
                           onChange={(event) => setChosen({ ...chosen, [preference.kind]: event.target.checked })}
                         />
                         <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
                           {notificationKindLabels[preference.kind]}
                         </label>
-                        {preference.locked ? (
-                          <div id={`${id}-hint`} className="govuk-hint govuk-checkboxes__hint">
-                            As your team's lead you always receive these.
-                          </div>
-                        ) : null}
                       </div>
                     );
                   })}
