@@ -43,9 +43,20 @@ export const notificationPreferencesSchema = z.object({
 });
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 
-export const updateNotificationPreferencesSchema = z.object({
-  preferences: z.array(z.object({ kind: notificationKindSchema, email: z.boolean() })).check(z.maxLength(20)),
-});
+export const updateNotificationPreferencesSchema = z
+  .object({
+    preferences: z.array(z.object({ kind: notificationKindSchema, email: z.boolean() })).check(z.maxLength(20)),
+  })
+  .register(z.globalRegistry, {
+    examples: [
+      {
+        preferences: [
+          { kind: "NEW_REFERRAL", email: false },
+          { kind: "DECISION_DUE_SOON", email: true },
+        ],
+      },
+    ],
+  });
 export type UpdateNotificationPreferences = z.infer<typeof updateNotificationPreferencesSchema>;
 
 export const outboxStatusSchema = z.enum(["PENDING", "SENDING", "FAILED"]);
