@@ -89,7 +89,7 @@ const thatReferral: Record<Principal, Expected> = {
   admin: 403,
   hubTriage: 404,
 };
-/** Members of any team, for their own alerts. */
+/** Members of any team. */
 const teamMembers: Record<Principal, Expected> = {
   ...everyone("allow"),
   anonymous: 401,
@@ -97,6 +97,8 @@ const teamMembers: Record<Principal, Expected> = {
   otherReferrer: 403,
   admin: 403,
 };
+/** Everyone with a referral to hear about, for their own alerts: not administrators. */
+const alertReaders: Record<Principal, Expected> = { ...everyone("allow"), anonymous: 401, admin: 403 };
 /** A team action on a Bradford referral: Bradford's members may; other teams cannot see it. */
 const bradfordTeam: Record<Principal, Expected> = {
   ...thatReferral,
@@ -331,11 +333,11 @@ const MATRIX: Record<string, Row> = {
     // this referral); among referrers, only its author (404 for anyone else).
     expect: { ...referrersOnly, otherReferrer: 404 },
   },
-  "GET /api/alerts": { probe: () => ({ method: "GET", url: "/api/alerts" }), expect: teamMembers },
-  "POST /api/alerts/read": { probe: () => ({ method: "POST", url: "/api/alerts/read" }), expect: teamMembers },
+  "GET /api/alerts": { probe: () => ({ method: "GET", url: "/api/alerts" }), expect: alertReaders },
+  "POST /api/alerts/read": { probe: () => ({ method: "POST", url: "/api/alerts/read" }), expect: alertReaders },
   "GET /api/alerts/unread-count": {
     probe: () => ({ method: "GET", url: "/api/alerts/unread-count" }),
-    expect: teamMembers,
+    expect: alertReaders,
   },
   "GET /api/account/notifications": {
     probe: () => ({ method: "GET", url: "/api/account/notifications" }),

@@ -204,9 +204,16 @@ export function App() {
                     </RequireAuth>
                   }
                 />
+                <Route
+                  path="alerts"
+                  element={
+                    <RequireAuth roles={["REFERRER", "TRIAGE", "LEAD"]}>
+                      <AlertsPage />
+                    </RequireAuth>
+                  }
+                />
                 {[
                   { path: "team", element: <TeamQueuePage /> },
-                  { path: "alerts", element: <AlertsPage /> },
                   { path: "transfers", element: <TransfersPage /> },
                 ].map((route) => (
                   <Route

@@ -8,7 +8,7 @@ const sections: readonly (NavigationItem & { roles: readonly Role[] })[] = [
   { to: "/referrals/new", text: "Make a referral", roles: ["REFERRER"] },
   { to: "/team", text: "Team queue", roles: ["TRIAGE", "LEAD"] },
   { to: "/transfers", text: "Transfers", roles: ["TRIAGE", "LEAD"] },
-  { to: "/alerts", text: "Alerts", roles: ["TRIAGE", "LEAD"] },
+  { to: "/alerts", text: "Alerts", roles: ["REFERRER", "TRIAGE", "LEAD"] },
   { to: "/admin/users", text: "Users", roles: ["ADMIN"] },
   { to: "/admin/routing-rules", text: "Routing rules", roles: ["ADMIN"] },
   { to: "/admin/bank-holidays", text: "Bank holidays", roles: ["ADMIN"] },

@@ -182,7 +182,8 @@ export const alertSchema = z.object({
    * lead's team to take a referral (opens the transfer inbox). TRANSFER_REJECTED: the lead of
    * another team refused a transfer this member asked for; TRANSFER_ACCEPTED: accepted it.
    * NEW_REFERRAL: a referral reached the team. DECISION_DUE_SOON: two working hours left.
-   * ESCALATED: overdue, or RED and unclaimed for an hour (to the team's leads).
+   * ESCALATED: overdue, or RED and unclaimed for an hour (to the team's leads). OUTCOME: to
+   * the referrer, the decision on their referral.
    */
   kind: z.enum([
     "RED_REFERRAL",
@@ -192,6 +193,7 @@ export const alertSchema = z.object({
     "NEW_REFERRAL",
     "DECISION_DUE_SOON",
     "ESCALATED",
+    "OUTCOME",
   ]),
   referralId: uuidSchema,
   reference: z.string(),

@@ -10,7 +10,7 @@ import type { AuthenticatedUser } from "../users/user-record.ts";
 
 const LIST_LIMIT = 50;
 /** Alerts that say something happened rather than ask for work: resolved once read. */
-const NEWS_KINDS: AlertKind[] = ["TRANSFER_REJECTED", "TRANSFER_ACCEPTED", "DECISION_DUE_SOON", "ESCALATED"];
+const NEWS_KINDS: AlertKind[] = ["TRANSFER_REJECTED", "TRANSFER_ACCEPTED", "DECISION_DUE_SOON", "ESCALATED", "OUTCOME"];
 
 /** One alert of this kind to each recipient; one already there (resolved or not) is new again. */
 async function notify(
@@ -44,6 +44,8 @@ function visibleTo(user: AuthenticatedUser) {
       { kind: "TRANSFER_REQUESTED" as const, referral: referralScope(user, "transfer.review") },
       // The sender hears their transfer was accepted, though the referral is no longer theirs.
       ...(user.team ? [{ kind: "TRANSFER_ACCEPTED" as const, teamId: user.team.id }] : []),
+      // The referrer hears the outcome of a referral they made, which they may open as its referrer.
+      { kind: "OUTCOME" as const, referral: referralScope(user, "referral.read") },
     ],
   };
 }
@@ -179,6 +181,7 @@ export function createAlertService({ db, clock, outbox }: { db: Database; clock:
         where: { id: referral.id },
         select: { referrerId: true },
       });
+      await notify(tx, "OUTCOME", referral.id, referral.teamId, [{ id: referrerId }], now);
       await outbox.record(
         tx,
         {

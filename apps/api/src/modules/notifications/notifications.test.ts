@@ -163,6 +163,12 @@ describe("notifications by email", () => {
       messageToReferrer: `${CANARY.description} (the message)`,
     });
     expect(decided.statusCode, decided.body).toBe(200);
+    // The referrer hears of it in the app too.
+    const referrerAlerts = (await world.clients.referrer.get("/api/alerts")).json<AlertList>();
+    expect(referrerAlerts.alerts).toContainEqual(expect.objectContaining({ kind: "OUTCOME", referralId: created.id }));
+    expect((await world.clients.referrer.get("/api/alerts/unread-count")).json()).toMatchObject({
+      unread: referrerAlerts.unread,
+    });
     const overdue = await submitAmber({
       givenNames: CANARY.givenNames,
       familyName: CANARY.familyName,

@@ -22,7 +22,7 @@ const POLL_MS = 60_000;
  */
 export function AlertsProvider({ children }: { children: ReactNode }) {
   const { state } = useAuth();
-  const receivesAlerts = state.status === "signed-in" && (state.user.role === "TRIAGE" || state.user.role === "LEAD");
+  const receivesAlerts = state.status === "signed-in" && state.user.role !== "ADMIN";
   const userId = state.status === "signed-in" ? state.user.id : null;
   const { pathname } = useLocation();
   const [counted, setCounted] = useState<{ userId: string; unread: number } | null>(null);
