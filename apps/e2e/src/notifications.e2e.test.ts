@@ -107,6 +107,23 @@ describe("escalation by email, in a real browser", () => {
     expect(await page.locator("#email-new-referral").isChecked()).toBe(true);
     await expectNoAccessibilityViolations(page, "email notifications");
 
+    // The administrator's view of sending: counts and kinds, no addresses, no references.
+    const adminSession = await openBrowser();
+    sessions.push(adminSession);
+    await signIn(adminSession.page, server.url, {
+      email: "admin@demo.example",
+      password: demo.password,
+      totpSecret: demo.totpSecret,
+    });
+    await tabTo(adminSession.page, 'a[href="/admin/email"]');
+    await adminSession.page.keyboard.press("Enter");
+    await heading(adminSession.page, "Email sending");
+    const adminText = await adminSession.page.locator("main").innerText();
+    expect(adminText).toContain("Development: each email is written as a file");
+    expect(adminText).not.toContain(created.reference);
+    expect(adminText).not.toContain("@demo.example");
+    await expectNoAccessibilityViolations(adminSession.page, "email sending");
+
     const files = (await readdir(emailDir)).filter((name) => name.endsWith(".eml"));
     const emails = await Promise.all(files.map(async (name) => readable(await readFile(join(emailDir, name), "utf8"))));
     const escalation = emails.find(
