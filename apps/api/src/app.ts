@@ -9,6 +9,7 @@ import { authRoutes } from "./modules/auth/routes.ts";
 import { auditTrailRoutes } from "./modules/audit/trail-routes.ts";
 import { exportRoutes } from "./modules/exports/routes.ts";
 import { draftRoutes } from "./modules/drafts/routes.ts";
+import { notificationPreferenceRoutes, outboxAdminRoutes } from "./modules/notifications/routes.ts";
 import { alertRoutes } from "./modules/alerts/routes.ts";
 import { referralRoutes } from "./modules/referrals/routes.ts";
 import { triageRoutes } from "./modules/triage/routes.ts";
@@ -132,6 +133,16 @@ export async function buildApp({
   await app.register(exportRoutes, { prefix: "/api/exports", exportReferrals: services.exportReferrals });
   await app.register(auditTrailRoutes, { prefix: "/api/audit", readReferralTrail: services.readReferralTrail });
   await app.register(dashboardRoutes, { prefix: "/api/dashboard", dashboard: services.dashboard });
+  await app.register(notificationPreferenceRoutes, {
+    prefix: "/api/account/notifications",
+    preferences: services.notificationPreferences,
+    emailMode: config.email.mode,
+  });
+  await app.register(outboxAdminRoutes, {
+    prefix: "/api/admin/notifications",
+    outbox: services.outboxStatus,
+    emailMode: config.email.mode,
+  });
   await app.register(webApp, { distDir: config.webDistDir });
 
   return app;

@@ -95,6 +95,16 @@ describe("loadConfig", () => {
     }
   });
 
+  it("sends no email by default, writes files under the data folder in development mode, and needs a host for SMTP", () => {
+    expect(loadConfig({}).email).toMatchObject({ mode: "off", directory: `${repoRoot}/.data/emails` });
+    expect(loadConfig({ EMAIL_MODE: "file", DATA_DIR: "/srv/cse" }).email.directory).toBe("/srv/cse/emails");
+    expect(problemsOf({ EMAIL_MODE: "smtp" })).toEqual(["SMTP_HOST: is required when EMAIL_MODE=smtp"]);
+    const smtp = loadConfig({ EMAIL_MODE: "smtp", SMTP_HOST: "mail.example", SMTP_PORT: "465", SMTP_SECURE: "true" });
+    expect(smtp.email.smtp).toMatchObject({ host: "mail.example", port: 465, secure: true, requireTls: true });
+    expect(loadConfig({ PUBLIC_URL: "https://hub.example/" }).publicUrl).toBe("https://hub.example");
+    expect(loadConfig({ NOTIFICATION_COALESCE_MINUTES: "0" }).notifications.coalesceMs).toBe(0);
+  });
+
   it("serves the API documentation outside production only, unless told", () => {
     expect(loadConfig({}).apiDocs).toBe(true);
     expect(loadConfig(production).apiDocs).toBe(false);

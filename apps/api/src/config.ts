@@ -100,8 +100,29 @@ const environmentSchema = z
       .string()
       .regex(/^\S+( \S+){4,5}$/, "must be a cron expression, such as * * * * * for every minute")
       .default("* * * * *"),
+    /** off: nothing is emailed (one-time links are shown to the admin); file: .eml files; smtp. */
+    EMAIL_MODE: z.enum(["off", "file", "smtp"]).default("off"),
+    EMAIL_FROM: z.string().min(3).default("CSE Referral Hub <no-reply@cse-referral-hub.invalid>"),
+    EMAIL_DIR: z.string().min(1).optional(),
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    /** true: TLS from the first byte (port 465); false: STARTTLS, which SMTP_REQUIRE_TLS insists on. */
+    SMTP_SECURE: flag.default(false),
+    SMTP_REQUIRE_TLS: flag.default(true),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    /** Where links in emails point: the address people open the service at. */
+    PUBLIC_URL: z.url().default("http://localhost:3000"),
+    /** Events for one person within this many minutes go out as one email. */
+    NOTIFICATION_COALESCE_MINUTES: z.coerce.number().int().min(0).max(60).default(2),
+    NOTIFICATION_MAX_ATTEMPTS: positiveInt.default(6),
+    /** The first retry's delay; each later one doubles it. */
+    NOTIFICATION_RETRY_SECONDS: positiveInt.default(60),
   })
   .superRefine((env, ctx) => {
+    if (env.EMAIL_MODE === "smtp" && !env.SMTP_HOST) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "is required when EMAIL_MODE=smtp" });
+    }
     if (env.NODE_ENV === "production" && env.SEED_DEMO_DATA === true) {
       ctx.addIssue({
         code: "custom",
@@ -157,6 +178,25 @@ function toConfig(env: z.output<typeof environmentSchema>) {
     auditCheckpointKey: env.AUDIT_CHECKPOINT_KEY,
     auditCheckpointFile: fromRoot(env.AUDIT_CHECKPOINT_FILE ?? `${env.DATA_DIR}/audit-checkpoints.jsonl`),
     auditCheckpointSchedule: env.AUDIT_CHECKPOINT_SCHEDULE,
+    email: {
+      mode: env.EMAIL_MODE,
+      from: env.EMAIL_FROM,
+      directory: fromRoot(env.EMAIL_DIR ?? `${env.DATA_DIR}/emails`),
+      smtp: {
+        host: env.SMTP_HOST ?? "",
+        port: env.SMTP_PORT,
+        secure: env.SMTP_SECURE,
+        requireTls: env.SMTP_REQUIRE_TLS,
+        user: env.SMTP_USER,
+        password: env.SMTP_PASSWORD,
+      },
+    },
+    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ""),
+    notifications: {
+      coalesceMs: env.NOTIFICATION_COALESCE_MINUTES * 60_000,
+      maxAttempts: env.NOTIFICATION_MAX_ATTEMPTS,
+      retryBaseMs: env.NOTIFICATION_RETRY_SECONDS * 1000,
+    },
   } as const;
 }
 

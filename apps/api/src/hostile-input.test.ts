@@ -185,6 +185,8 @@ async function storedRows(db: Database) {
     riskOverrides: db.riskOverride.count(),
     chronology: db.chronologyEvent.count(),
     alerts: db.alert.count(),
+    notifications: db.notification.count(),
+    notificationPreferences: db.notificationPreference.count(),
     idempotency: db.idempotencyRecord.count(),
   };
   const values = await Promise.all(Object.values(counts));

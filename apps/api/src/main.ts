@@ -8,6 +8,7 @@ import { STARTUP_LOCK_KEY, withAdvisoryLock } from "./db/advisory-lock.ts";
 import { createDatabaseClient, type Database } from "./db/client.ts";
 import { checkApplicationRole } from "./db/roles.ts";
 import { seedDatabase } from "./db/seed/index.ts";
+import { createNotificationJobs } from "./jobs/notification-jobs.ts";
 import { startJobQueue, type JobQueue } from "./jobs/queue.ts";
 import { createLinkComputation } from "./modules/links/compute-links.ts";
 import { systemClock } from "./services/clock.ts";
@@ -114,6 +115,7 @@ try {
     {
       housekeeping: createHousekeepingService(db),
       links: createLinkComputation({ db, clock: systemClock }),
+      notifications: createNotificationJobs({ config, db, secrets, log }),
       auditCheckpoints: {
         writer: createCheckpointWriter({ db, key: secrets.auditCheckpointKey, file: config.auditCheckpointFile }),
         schedule: config.auditCheckpointSchedule,

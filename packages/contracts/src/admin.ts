@@ -103,8 +103,12 @@ export const userPageSchema = z.object({ users: z.array(adminUserSchema), nextCu
 
 export const invitationIssuedSchema = z.object({
   user: adminUserSchema,
-  /** Path of the one-time link, to pass to the person by a trusted route; shown once. */
-  invitationPath: z.string(),
+  /**
+   * Path of the one-time link, to pass to the person by a trusted route; shown once. Null when
+   * email is on: the link went to the person by email and is never shown to the administrator.
+   */
+  invitationPath: z.nullable(z.string()),
+  emailed: z.boolean(),
   expiresAt: isoDateTimeSchema,
 });
 export type InvitationIssued = z.infer<typeof invitationIssuedSchema>;

@@ -7,3 +7,4 @@ export * from "./triage/index.ts";
 export * from "./links/index.ts";
 export * from "./oversight/index.ts";
 export * from "./dashboard.ts";
+export * from "./notifications.ts";

@@ -18,3 +18,4 @@ export * from "./routing.ts";
 export * from "./split-districts.ts";
 export * from "./text-folding.ts";
 export * from "./working-days.ts";
+export * from "./working-hours.ts";

@@ -5,11 +5,23 @@ import type { CheckpointWriter } from "../modules/audit/checkpoints.ts";
 import type { HousekeepingService } from "../modules/housekeeping/service.ts";
 import type { LinkComputation } from "../modules/links/compute-links.ts";
 import type { LinkRequests } from "../modules/links/link-requests.ts";
+import type { DeadlineWatch } from "../modules/notifications/deadlines.ts";
+import type { NotificationDelivery } from "../modules/notifications/delivery.ts";
 
 export const HOUSEKEEPING_QUEUE = "housekeeping";
 export const AUDIT_CHECKPOINT_QUEUE = "audit-checkpoint";
 /** One job per referral whose links need (re)computing: { referralId }. */
 export const LINKS_QUEUE = "referral-links";
+/** Sends what the email outbox holds (every minute; any number of workers). */
+export const NOTIFICATION_DELIVERY_QUEUE = "notification-delivery";
+/** Reminders and escalations of the statutory clock (every five minutes). */
+export const NOTIFICATION_DEADLINES_QUEUE = "notification-deadlines";
+
+export interface NotificationJobs {
+  /** Absent when email is off: the deadlines still raise in-app alerts and escalations. */
+  readonly delivery?: NotificationDelivery;
+  readonly deadlines: DeadlineWatch;
+}
 
 export interface AuditCheckpointJob {
   readonly writer: CheckpointWriter;
@@ -30,7 +42,12 @@ export interface JobQueue {
  */
 export async function startJobQueue(
   databaseUrl: string,
-  jobs: { housekeeping: HousekeepingService; auditCheckpoints?: AuditCheckpointJob; links?: LinkComputation },
+  jobs: {
+    housekeeping: HousekeepingService;
+    auditCheckpoints?: AuditCheckpointJob;
+    links?: LinkComputation;
+    notifications?: NotificationJobs;
+  },
   log: Logger,
 ): Promise<JobQueue> {
   // The schema is made by the owner role (db/roles.ts); the application role may only use it.
@@ -59,6 +76,7 @@ export async function startJobQueue(
       if (checkpoint) log.info({ entryId: checkpoint.id, count: checkpoint.count }, "audit checkpoint written");
     });
   }
+  if (jobs.notifications) await startNotificationJobs(boss, jobs.notifications, log);
   await boss.createQueue(LINKS_QUEUE);
   if (jobs.links) {
     const { links } = jobs;
@@ -95,4 +113,26 @@ export function createLinkRequests(boss: PgBoss, log: Logger): LinkRequests {
       }
     },
   };
+}
+
+/**
+ * Both jobs are idempotent (docs/notifications.md), so pg-boss's own retries and two instances
+ * running the same schedule can only repeat work that then changes nothing.
+ */
+async function startNotificationJobs(boss: PgBoss, jobs: NotificationJobs, log: Logger): Promise<void> {
+  await boss.createQueue(NOTIFICATION_DEADLINES_QUEUE);
+  await boss.schedule(NOTIFICATION_DEADLINES_QUEUE, "*/5 * * * *", null, { retryLimit: 3, retryDelay: 30 });
+  await boss.work(NOTIFICATION_DEADLINES_QUEUE, async () => {
+    const report = await jobs.deadlines.scan();
+    if (report.dueSoon + report.overdue + report.redUnclaimed > 0)
+      log.info(report, "deadline reminders and escalations");
+  });
+  if (!jobs.delivery) return;
+  const { delivery } = jobs;
+  await boss.createQueue(NOTIFICATION_DELIVERY_QUEUE);
+  await boss.schedule(NOTIFICATION_DELIVERY_QUEUE, "* * * * *", null, { retryLimit: 3, retryDelay: 10 });
+  await boss.work(NOTIFICATION_DELIVERY_QUEUE, async () => {
+    const report = await delivery.deliverDue();
+    if (report.sent + report.retrying + report.failed + report.cancelled > 0) log.info(report, "emails delivered");
+  });
 }

@@ -3,7 +3,7 @@ import fastifySession from "@fastify/session";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Database } from "../db/client.ts";
-import { PostgresSessionStore, type SessionLifetimes } from "../modules/auth/session-store.ts";
+import { markPassive, PostgresSessionStore, type SessionLifetimes } from "../modules/auth/session-store.ts";
 import type { AuthenticatedUser } from "../modules/users/user-record.ts";
 
 /** A sign-in that has passed the password and waits for its second factor. */
@@ -17,6 +17,10 @@ declare module "fastify" {
   interface FastifyReply {
     /** Ends the session on the server and tells the browser to forget its cookie. */
     endSession(): Promise<void>;
+  }
+  interface FastifyContextConfig {
+    /** The request is not activity: it never pushes the session's idle expiry on. */
+    passiveSession?: boolean;
   }
   interface Session {
     userId?: string;
@@ -59,6 +63,9 @@ export const sessions = fp(
       // No maxAge: the cookie ends with the browser session; the server enforces the timeouts.
       // Never secure: "auto": @fastify/session then quietly downgrades SameSite to Lax.
       cookie,
+    });
+    app.addHook("onRequest", async (request) => {
+      if (request.routeOptions.config.passiveSession && request.session) markPassive(request.session);
     });
     app.decorateReply("endSession", async function endSession() {
       await this.request.session.destroy();

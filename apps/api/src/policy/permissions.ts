@@ -29,7 +29,12 @@ export const PERMISSIONS = {
   "decision.approve": ["LEAD"],
   /** Hub staff send a referral the rules could not route to a district team. */
   "referral.route-from-hub": ["TRIAGE", "LEAD"],
-  "alert.read": ["TRIAGE", "LEAD"],
+  /** Your own alerts: a team's work and news, or (a referrer) the outcome of your referrals. */
+  "alert.read": ["REFERRER", "TRIAGE", "LEAD"],
+  /** Choose which kinds of event reach you by email (a lead cannot switch off RED and escalations). */
+  "notification.preferences": ["REFERRER", "TRIAGE", "LEAD", "ADMIN"],
+  /** The email outbox's failed and waiting sends: kinds, attempts and error classes only. */
+  "notification.outbox": ["ADMIN"],
   /** Ask another district team to take a referral the team holds. */
   "transfer.request": ["TRIAGE", "LEAD"],
   /**

@@ -91,7 +91,7 @@ const thatReferral: Record<Principal, Expected> = {
   admin: 403,
   hubTriage: 404,
 };
-/** Members of any team, for their own alerts. */
+/** Members of any team. */
 const teamMembers: Record<Principal, Expected> = {
   ...everyone("allow"),
   anonymous: 401,
@@ -99,6 +99,8 @@ const teamMembers: Record<Principal, Expected> = {
   otherReferrer: 403,
   admin: 403,
 };
+/** Everyone with a referral to hear about, for their own alerts: not administrators. */
+const alertReaders: Record<Principal, Expected> = { ...everyone("allow"), anonymous: 401, admin: 403 };
 /** A team action on a Bradford referral: Bradford's members may; other teams cannot see it. */
 const bradfordTeam: Record<Principal, Expected> = {
   ...thatReferral,
@@ -351,8 +353,25 @@ const MATRIX: Record<string, Row> = {
     // this referral); among referrers, only its author (404 for anyone else).
     expect: { ...referrersOnly, otherReferrer: 404 },
   },
-  "GET /api/alerts": { probe: () => ({ method: "GET", url: "/api/alerts" }), expect: teamMembers },
-  "POST /api/alerts/read": { probe: () => ({ method: "POST", url: "/api/alerts/read" }), expect: teamMembers },
+  "GET /api/alerts": { probe: () => ({ method: "GET", url: "/api/alerts" }), expect: alertReaders },
+  "POST /api/alerts/read": { probe: () => ({ method: "POST", url: "/api/alerts/read" }), expect: alertReaders },
+  "GET /api/alerts/unread-count": {
+    probe: () => ({ method: "GET", url: "/api/alerts/unread-count" }),
+    expect: alertReaders,
+  },
+  "GET /api/account/notifications": {
+    probe: () => ({ method: "GET", url: "/api/account/notifications" }),
+    expect: signedIn,
+  },
+  "PUT /api/account/notifications": {
+    // Nothing to change: every signed-in person may choose (for the kinds their role receives).
+    probe: () => ({ method: "PUT", url: "/api/account/notifications", body: { preferences: [] } }),
+    expect: signedIn,
+  },
+  "GET /api/admin/notifications": {
+    probe: () => ({ method: "GET", url: "/api/admin/notifications" }),
+    expect: adminsOnly,
+  },
   // Each team's own figures; the lead's per-person figures are tested in dashboard-access.test.ts.
   "GET /api/dashboard": { probe: () => ({ method: "GET", url: "/api/dashboard" }), expect: teamMembers },
   "POST /api/referrals/{id}/assign": {

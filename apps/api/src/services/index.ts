@@ -8,6 +8,10 @@ import { createThrottle } from "../modules/auth/throttle.ts";
 import { createDashboardService } from "../modules/dashboard/service.ts";
 import { createDraftService } from "../modules/drafts/service.ts";
 import { createAlertService } from "../modules/alerts/service.ts";
+import { createDeadlineWatch } from "../modules/notifications/deadlines.ts";
+import { createOutbox } from "../modules/notifications/outbox.ts";
+import { createNotificationPreferences } from "../modules/notifications/preferences-service.ts";
+import { createOutboxStatus } from "../modules/notifications/outbox-status.ts";
 import { createReferralAccess } from "../modules/referrals/access.ts";
 import { createTeamFileService } from "../modules/triage/file-service.ts";
 import { createTriageService } from "../modules/triage/service.ts";
@@ -47,7 +51,8 @@ export function createServices({
 }: ServiceDependencies) {
   const audit = createAuditService(db);
   const access = createReferralAccess({ db, audit });
-  const alerts = createAlertService({ db, clock });
+  const outbox = createOutbox({ emailEnabled: config.email.mode !== "off" });
+  const alerts = createAlertService({ db, clock, outbox });
   const teamFile = createTeamFileService({ db, audit, access, clock });
   const throttle = createThrottle(db);
   const secretBox = createSecretBox(secrets.encryptionKey);
@@ -58,7 +63,7 @@ export function createServices({
     throttle,
     health: createHealthService(db),
     auth: createAuthService({ db, audit, throttle, secretBox, config }),
-    userAdmin: createUserAdminService({ db, audit, config, clock }),
+    userAdmin: createUserAdminService({ db, audit, config, clock, outbox, secretBox }),
     routingRules: createRoutingRuleService({ db, audit }),
     postcodeDirectory: createPostcodeDirectoryService({ db, audit, clock }),
     bankHolidays: createBankHolidayService({ db, audit }),
@@ -70,6 +75,10 @@ export function createServices({
     triage: createTriageService(triageDependencies),
     transfers: createTransferService(triageDependencies),
     alerts,
+    outbox,
+    deadlines: createDeadlineWatch({ db, clock, alerts }),
+    notificationPreferences: createNotificationPreferences({ db }),
+    outboxStatus: createOutboxStatus({ db, clock }),
     links: createLinkService({ db, audit, access, clock }),
     exportReferrals: createReferralExport({ db, audit }),
     readReferralTrail: createReferralTrail({ db, audit, access }),

@@ -20,7 +20,11 @@ export interface RunningTestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(demo: { password: string; totpSecret: string }): Promise<RunningTestServer> {
+/** `settings`: configuration on top of the browser tests' own (email on, for one). */
+export async function startTestServer(
+  demo: { password: string; totpSecret: string },
+  settings: Record<string, string> = {},
+): Promise<RunningTestServer> {
   const database = await startScratchDatabase("cse_e2e");
   const config = testConfig({
     NODE_ENV: "development",
@@ -32,6 +36,7 @@ export async function startTestServer(demo: { password: string; totpSecret: stri
     SEED_DEMO_REFERRALS: "false",
     // Short, so a browser test can outlive the step-up that signing in gives (5 minutes in use).
     STEP_UP_WINDOW_SECONDS: "4",
+    ...settings,
   });
   await migrate(database.url);
   const db = createDatabaseClient({ url: database.url });

@@ -1,3 +1,5 @@
+import { EmailPreferencesPage } from "../features/notifications/EmailPreferencesPage.tsx";
+import { OutboxPage } from "../features/notifications/OutboxPage.tsx";
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider } from "../auth/AuthContext.tsx";
@@ -138,6 +140,14 @@ export function App() {
                   }
                 />
                 <Route
+                  path="account/notifications"
+                  element={
+                    <RequireAuth>
+                      <EmailPreferencesPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
                   path="account/authenticator"
                   element={
                     <RequireAuth>
@@ -177,6 +187,7 @@ export function App() {
                   { path: "admin/routing-rules/:id/change", element: <RoutingRuleFormPage /> },
                   { path: "admin/routing-rules/:id/remove", element: <RemoveRoutingRulePage /> },
                   { path: "admin/bank-holidays", element: <BankHolidaysPage /> },
+                  { path: "admin/email", element: <OutboxPage /> },
                 ].map(({ path, element }) => (
                   <Route key={path} path={path} element={<RequireAuth roles={["ADMIN"]}>{element}</RequireAuth>} />
                 ))}
@@ -219,10 +230,17 @@ export function App() {
                     </RequireAuth>
                   }
                 />
+                <Route
+                  path="alerts"
+                  element={
+                    <RequireAuth roles={["REFERRER", "TRIAGE", "LEAD"]}>
+                      <AlertsPage />
+                    </RequireAuth>
+                  }
+                />
                 {[
                   { path: "team", element: <TeamQueuePage /> },
                   { path: "dashboard", element: <DashboardPage /> },
-                  { path: "alerts", element: <AlertsPage /> },
                   { path: "transfers", element: <TransfersPage /> },
                 ].map((route) => (
                   <Route

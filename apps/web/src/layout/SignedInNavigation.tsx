@@ -9,10 +9,11 @@ const sections: readonly (NavigationItem & { roles: readonly Role[] })[] = [
   { to: "/team", text: "Team queue", roles: ["TRIAGE", "LEAD"] },
   { to: "/dashboard", text: "Dashboard", roles: ["TRIAGE", "LEAD"] },
   { to: "/transfers", text: "Transfers", roles: ["TRIAGE", "LEAD"] },
-  { to: "/alerts", text: "Alerts", roles: ["TRIAGE", "LEAD"] },
+  { to: "/alerts", text: "Alerts", roles: ["REFERRER", "TRIAGE", "LEAD"] },
   { to: "/admin/users", text: "Users", roles: ["ADMIN"] },
   { to: "/admin/routing-rules", text: "Routing rules", roles: ["ADMIN"] },
   { to: "/admin/bank-holidays", text: "Bank holidays", roles: ["ADMIN"] },
+  { to: "/admin/email", text: "Email sending", roles: ["ADMIN"] },
   { to: "/account", text: "Your account", roles: ["REFERRER", "TRIAGE", "LEAD", "ADMIN"] },
 ];
 

@@ -182,9 +182,21 @@ export const alertSchema = z.object({
   /**
    * RED_REFERRAL: nobody has claimed a RED referral. TRANSFER_REQUESTED: another team asks the
    * lead's team to take a referral (opens the transfer inbox). TRANSFER_REJECTED: the lead of
-   * another team refused a transfer this member asked for.
+   * another team refused a transfer this member asked for; TRANSFER_ACCEPTED: accepted it.
+   * NEW_REFERRAL: a referral reached the team. DECISION_DUE_SOON: two working hours left.
+   * ESCALATED: overdue, or RED and unclaimed for an hour (to the team's leads). OUTCOME: to
+   * the referrer, the decision on their referral.
    */
-  kind: z.enum(["RED_REFERRAL", "TRANSFER_REQUESTED", "TRANSFER_REJECTED"]),
+  kind: z.enum([
+    "RED_REFERRAL",
+    "TRANSFER_REQUESTED",
+    "TRANSFER_REJECTED",
+    "TRANSFER_ACCEPTED",
+    "NEW_REFERRAL",
+    "DECISION_DUE_SOON",
+    "ESCALATED",
+    "OUTCOME",
+  ]),
   referralId: uuidSchema,
   reference: z.string(),
   risk: riskRatingSchema,
@@ -198,3 +210,7 @@ export const alertListSchema = z.object({
   alerts: z.array(alertSchema),
 });
 export type AlertList = z.infer<typeof alertListSchema>;
+
+/** The header's count: asked for on a timer without keeping the session alive. */
+export const unreadAlertCountSchema = z.object({ unread: z.number().check(z.int()) });
+export type UnreadAlertCount = z.infer<typeof unreadAlertCountSchema>;

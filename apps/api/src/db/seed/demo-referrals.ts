@@ -5,6 +5,7 @@ import {
   type IndicatorCode,
   type Outcome,
 } from "@cse/contracts";
+import { createOutbox } from "../../modules/notifications/outbox.ts";
 import { createAlertService } from "../../modules/alerts/service.ts";
 import { createAuditService } from "../../modules/audit/service.ts";
 import { createReferralAccess } from "../../modules/referrals/access.ts";
@@ -216,7 +217,8 @@ export async function seedDemoReferrals(db: Database, now: Date = new Date()): P
   if ((await db.referral.count()) > 0) return 0;
   const clock = new SettableClock(now);
   const audit = createAuditService(db);
-  const alerts = createAlertService({ db, clock });
+  // The demo's back-dated history is not news: nothing of it goes by email.
+  const alerts = createAlertService({ db, clock, outbox: createOutbox({ emailEnabled: false }) });
   const access = createReferralAccess({ db, audit });
   const file = createTeamFileService({ db, audit, access, clock });
   const links = createLinkComputation({ db, clock });

@@ -1,4 +1,4 @@
-import { alertListSchema } from "@cse/contracts";
+import { alertListSchema, unreadAlertCountSchema } from "@cse/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";
 import { signedInUser } from "../request-context.ts";
@@ -16,6 +16,20 @@ export const alertRoutes: FastifyPluginAsyncZod<{ alerts: AlertService }> = asyn
       },
     },
     async (request) => alerts.list(signedInUser(request)),
+  );
+
+  app.get(
+    "/unread-count",
+    {
+      // Polled by the header on a timer: it must not keep an idle session alive.
+      config: { access: PERMISSIONS["alert.read"], passiveSession: true },
+      schema: {
+        tags: ["alerts"],
+        summary: "How many of your alerts are unread; does not count as activity for the session's idle timeout",
+        response: { 200: unreadAlertCountSchema },
+      },
+    },
+    async (request) => ({ unread: await alerts.unreadCount(signedInUser(request)) }),
   );
 
   app.post(

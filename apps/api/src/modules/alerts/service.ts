@@ -3,9 +3,14 @@ import type { Database, Transaction } from "../../db/client.ts";
 import type { AlertKind } from "../../generated/prisma/enums.ts";
 import { referralScope } from "../../policy/policy.ts";
 import type { Clock } from "../../services/clock.ts";
+import { nextDigestAt } from "@cse/domain";
+import type { Outbox } from "../notifications/outbox.ts";
+import { bankHolidayExceptions } from "../referrals/working-calendar.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 
 const LIST_LIMIT = 50;
+/** Alerts that say something happened rather than ask for work: resolved once read. */
+const NEWS_KINDS: AlertKind[] = ["TRANSFER_REJECTED", "TRANSFER_ACCEPTED", "DECISION_DUE_SOON", "ESCALATED", "OUTCOME"];
 
 /** One alert of this kind to each recipient; one already there (resolved or not) is new again. */
 async function notify(
@@ -27,45 +32,94 @@ async function notify(
   });
 }
 
-/**
- * In-app alerts. A RED referral tells every member of the owning team at once, in the same
- * transaction as the change that made it RED, and stays in their alerts until somebody claims
- * it. Alerts never widen access: a member sees only alerts about referrals they may open now.
- */
-export function createAlertService({ db, clock }: { db: Database; clock: Clock }) {
+/** The alerts a member sees: never about a referral they may not open now. */
+function visibleTo(user: AuthenticatedUser) {
   return {
-    /** Tells every active member of the team about a RED referral nobody holds yet. */
-    async raiseRedReferral(tx: Transaction, referral: { id: string; teamId: string }, now: Date): Promise<void> {
-      const members = await tx.user.findMany({
-        where: { teamId: referral.teamId, role: { in: ["TRIAGE", "LEAD"] }, status: "ACTIVE" },
-        select: { id: true },
-      });
-      // A referral raised to RED again re-opens the alerts it had: unread, and new as of now.
-      await tx.alert.updateMany({
-        where: {
-          referralId: referral.id,
-          kind: "RED_REFERRAL",
-          recipientId: { in: members.map((member) => member.id) },
-        },
-        data: { resolvedAt: null, readAt: null, createdAt: now, teamId: referral.teamId },
-      });
-      await tx.alert.createMany({
-        data: members.map((member) => ({
-          recipientId: member.id,
+    recipientId: user.id,
+    resolvedAt: null,
+    // Alerts never widen access: about a referral the member may open as its team, or (a
+    // lead) a transfer waiting for their team, which opens the transfer inbox, not the file.
+    OR: [
+      { referral: referralScope(user, "referral.read-as-team") },
+      { kind: "TRANSFER_REQUESTED" as const, referral: referralScope(user, "transfer.review") },
+      // The sender hears their transfer was accepted, though the referral is no longer theirs.
+      ...(user.team ? [{ kind: "TRANSFER_ACCEPTED" as const, teamId: user.team.id }] : []),
+      // The referrer hears the outcome of a referral they made, which they may open as its referrer.
+      { kind: "OUTCOME" as const, referral: referralScope(user, "referral.read") },
+    ],
+  };
+}
+
+/** The team's members who work its referrals, or only its leads. */
+async function teamMembers(tx: Transaction, teamId: string, leadsOnly = false): Promise<{ id: string }[]> {
+  return tx.user.findMany({
+    where: { teamId, role: leadsOnly ? "LEAD" : { in: ["TRIAGE", "LEAD"] }, status: "ACTIVE" },
+    select: { id: true },
+  });
+}
+
+const ids = (people: readonly { id: string }[]) => people.map((person) => person.id);
+
+/**
+ * In-app alerts, and the same events in the email outbox (modules/notifications). A RED referral
+ * tells every member of the owning team at once, in the same transaction as the change that
+ * made it RED, and stays in their alerts until somebody claims it. Alerts never widen access: a
+ * member sees only alerts about referrals they may open now.
+ */
+export function createAlertService({ db, clock, outbox }: { db: Database; clock: Clock; outbox: Outbox }) {
+  async function raiseRedReferral(tx: Transaction, referral: { id: string; teamId: string }, now: Date) {
+    const members = await teamMembers(tx, referral.teamId);
+    // A referral raised to RED again re-opens the alerts it had: unread, and new as of now.
+    await notify(tx, "RED_REFERRAL", referral.id, referral.teamId, members, now);
+    await outbox.record(
+      tx,
+      {
+        kind: "RED_REFERRAL",
+        eventKey: `red:${referral.id}:${now.toISOString()}`,
+        recipientIds: ids(members),
+        referralId: referral.id,
+        teamId: referral.teamId,
+      },
+      now,
+    );
+  }
+
+  return {
+    raiseRedReferral,
+
+    /**
+     * A referral has reached a team (submitted, or routed on by the hub). RED tells everyone at
+     * once; any other goes out by email in the next half-hourly digest within working hours.
+     */
+    async raiseNewReferral(
+      tx: Transaction,
+      referral: { id: string; teamId: string; risk: string },
+      now: Date,
+    ): Promise<void> {
+      if (referral.risk === "RED") return raiseRedReferral(tx, referral, now);
+      const members = await teamMembers(tx, referral.teamId);
+      await notify(tx, "NEW_REFERRAL", referral.id, referral.teamId, members, now);
+      if (!outbox.emailEnabled) return;
+      const deliverAfter = nextDigestAt(now, await bankHolidayExceptions(tx));
+      await outbox.record(
+        tx,
+        {
+          kind: "NEW_REFERRAL",
+          eventKey: `new:${referral.id}:${referral.teamId}`,
+          recipientIds: ids(members),
           referralId: referral.id,
           teamId: referral.teamId,
-          kind: "RED_REFERRAL" as const,
-          createdAt: now,
-        })),
-        skipDuplicates: true,
-      });
+          deliverAfter,
+        },
+        now,
+      );
     },
 
     /** Somebody holds the referral now (or it left the team): nobody needs telling any more. */
     async resolveForReferral(tx: Transaction, referralId: string, now: Date): Promise<void> {
       // A transfer's alerts follow the transfer, not who holds the referral.
       await tx.alert.updateMany({
-        where: { referralId, kind: "RED_REFERRAL", resolvedAt: null },
+        where: { referralId, kind: { in: ["RED_REFERRAL", "NEW_REFERRAL"] }, resolvedAt: null },
         data: { resolvedAt: now },
       });
     },
@@ -73,14 +127,22 @@ export function createAlertService({ db, clock }: { db: Database; clock: Clock }
     /** Tells the receiving team's leads that a transfer waits for them. */
     async raiseTransferRequested(
       tx: Transaction,
-      transfer: { referralId: string; toTeamId: string },
+      transfer: { id?: string; referralId: string; toTeamId: string },
       now: Date,
     ): Promise<void> {
-      const leads = await tx.user.findMany({
-        where: { teamId: transfer.toTeamId, role: "LEAD", status: "ACTIVE" },
-        select: { id: true },
-      });
+      const leads = await teamMembers(tx, transfer.toTeamId, true);
       await notify(tx, "TRANSFER_REQUESTED", transfer.referralId, transfer.toTeamId, leads, now);
+      await outbox.record(
+        tx,
+        {
+          kind: "TRANSFER_REQUESTED",
+          eventKey: `transfer-requested:${transfer.id ?? transfer.referralId}:${now.toISOString()}`,
+          recipientIds: ids(leads),
+          referralId: transfer.referralId,
+          teamId: transfer.toTeamId,
+        },
+        now,
+      );
     },
 
     /** The transfer has been answered (or withdrawn): its leads need no reminding. */
@@ -91,33 +153,91 @@ export function createAlertService({ db, clock }: { db: Database; clock: Clock }
       });
     },
 
-    /** Tells whoever asked for a transfer that the other team's lead refused it. */
-    async raiseTransferRejected(
+    /** Tells whoever asked for a transfer that the other team's lead answered it. */
+    async raiseTransferAnswered(
       tx: Transaction,
-      transfer: { referralId: string; fromTeamId: string; requestedById: string },
+      transfer: { id: string; referralId: string; fromTeamId: string; requestedById: string },
+      kind: "TRANSFER_ACCEPTED" | "TRANSFER_REJECTED",
       now: Date,
     ): Promise<void> {
-      await notify(
+      const sender = [{ id: transfer.requestedById }];
+      await notify(tx, kind, transfer.referralId, transfer.fromTeamId, sender, now);
+      await outbox.record(
         tx,
-        "TRANSFER_REJECTED",
-        transfer.referralId,
-        transfer.fromTeamId,
-        [{ id: transfer.requestedById }],
+        {
+          kind,
+          eventKey: `transfer-answered:${transfer.id}`,
+          recipientIds: ids(sender),
+          referralId: transfer.referralId,
+          teamId: transfer.fromTeamId,
+        },
         now,
       );
     },
 
+    /** The decision is in force: the referrer hears of it (the outcome; never the team's reasons). */
+    async raiseOutcome(tx: Transaction, referral: { id: string; teamId: string }, now: Date): Promise<void> {
+      const { referrerId } = await tx.referral.findUniqueOrThrow({
+        where: { id: referral.id },
+        select: { referrerId: true },
+      });
+      await notify(tx, "OUTCOME", referral.id, referral.teamId, [{ id: referrerId }], now);
+      await outbox.record(
+        tx,
+        {
+          kind: "OUTCOME",
+          eventKey: `outcome:${referral.id}:${now.toISOString()}`,
+          recipientIds: [referrerId],
+          referralId: referral.id,
+          teamId: referral.teamId,
+        },
+        now,
+      );
+    },
+
+    /** Two working hours left: the assignee is reminded, or the whole team when nobody holds it. */
+    async raiseDecisionDueSoon(
+      tx: Transaction,
+      referral: { id: string; teamId: string; assigneeId: string | null; decisionDueAt: Date },
+      now: Date,
+    ): Promise<void> {
+      const recipients = referral.assigneeId ? [{ id: referral.assigneeId }] : await teamMembers(tx, referral.teamId);
+      await notify(tx, "DECISION_DUE_SOON", referral.id, referral.teamId, recipients, now);
+      await outbox.record(
+        tx,
+        {
+          kind: "DECISION_DUE_SOON",
+          eventKey: `due-soon:${referral.id}:${referral.decisionDueAt.toISOString()}`,
+          recipientIds: ids(recipients),
+          referralId: referral.id,
+          teamId: referral.teamId,
+        },
+        now,
+      );
+    },
+
+    /** Overdue, or RED and unclaimed for an hour: the team's leads are told (once per escalation). */
+    async raiseEscalation(
+      tx: Transaction,
+      referral: { id: string; teamId: string },
+      eventKey: string,
+      now: Date,
+    ): Promise<void> {
+      const leads = await teamMembers(tx, referral.teamId, true);
+      await notify(tx, "ESCALATED", referral.id, referral.teamId, leads, now);
+      await outbox.record(
+        tx,
+        { kind: "ESCALATED", eventKey, recipientIds: ids(leads), referralId: referral.id, teamId: referral.teamId },
+        now,
+      );
+    },
+
+    async unreadCount(user: AuthenticatedUser): Promise<number> {
+      return db.alert.count({ where: { ...visibleTo(user), readAt: null } });
+    },
+
     async list(user: AuthenticatedUser): Promise<AlertList> {
-      const where = {
-        recipientId: user.id,
-        resolvedAt: null,
-        // Alerts never widen access: about a referral the member may open as its team, or (a
-        // lead) a transfer waiting for their team, which opens the transfer inbox, not the file.
-        OR: [
-          { referral: referralScope(user, "referral.read-as-team") },
-          { kind: "TRANSFER_REQUESTED" as const, referral: referralScope(user, "transfer.review") },
-        ],
-      };
+      const where = visibleTo(user);
       const [alerts, unread] = await Promise.all([
         db.alert.findMany({
           where,
@@ -150,9 +270,9 @@ export function createAlertService({ db, clock }: { db: Database; clock: Clock }
     async markAllRead(user: AuthenticatedUser): Promise<void> {
       const now = clock.now();
       await db.$transaction([
-        // A refused transfer is news, not work: once seen, it has told the member what it had to.
+        // News, not work: once seen, it has told the member what it had to.
         db.alert.updateMany({
-          where: { recipientId: user.id, readAt: null, kind: "TRANSFER_REJECTED" },
+          where: { recipientId: user.id, readAt: null, kind: { in: NEWS_KINDS } },
           data: { readAt: now, resolvedAt: now },
         }),
         db.alert.updateMany({ where: { recipientId: user.id, readAt: null }, data: { readAt: now } }),

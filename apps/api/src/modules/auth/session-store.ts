@@ -16,6 +16,21 @@ export interface SessionLifetimes {
  */
 export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * Marks a session loaded for a request that must not count as activity (the header's unread
+ * count, asked for on a timer). A symbol: @fastify/session's change detection and the stored
+ * JSON both ignore it, so it lives only as long as the request.
+ */
+const PASSIVE = Symbol("passive session");
+
+export function markPassive(session: Session): void {
+  (session as unknown as Record<symbol, boolean>)[PASSIVE] = true;
+}
+
+export function isPassive(session: Session): boolean {
+  return (session as unknown as Record<symbol, boolean | undefined>)[PASSIVE] === true;
+}
+
 /** A session worth a row: someone signed in, half-way through signing in, or enrolling an app. */
 function holdsSomething(session: Session): boolean {
   return session.userId !== undefined || session.pending !== undefined || session.enrolmentSecret !== undefined;
@@ -51,6 +66,8 @@ export class PostgresSessionStore implements SessionStore {
     if (unchanged && session.touchedAt !== undefined && now - session.touchedAt < SESSION_TOUCH_INTERVAL_MS) {
       return callback();
     }
+    // A passive request leaves the idle expiry where the last real activity put it.
+    if (unchanged && isPassive(session)) return callback();
     const absoluteExpiresAt = new Date(session.absoluteExpiresAt ?? now + this.lifetimes.absoluteMs);
     const expiresAt = new Date(Math.min(now + this.lifetimes.idleMs, absoluteExpiresAt.getTime()));
     const { touchedAt: _loadedOnly, signedInUser: _alsoLoadedOnly, ...kept } = session;
@@ -91,12 +108,20 @@ export class PostgresSessionStore implements SessionStore {
   }
 }
 
+function isModified(session: Session): boolean {
+  return (session as Partial<FastifySessionObject>).isModified?.() ?? false;
+}
+
 /** Times the client shows in its expiry warning. */
 export function sessionTimes(session: Session, lifetimes: SessionLifetimes, now = Date.now()) {
   const absolute = session.absoluteExpiresAt ?? now + lifetimes.absoluteMs;
   // The expiry the row has after this request: pushed on only if the last push is a minute old.
+  // A passive request never pushes it on.
   const touchedAt =
-    session.touchedAt !== undefined && now - session.touchedAt < SESSION_TOUCH_INTERVAL_MS ? session.touchedAt : now;
+    session.touchedAt !== undefined &&
+    (now - session.touchedAt < SESSION_TOUCH_INTERVAL_MS || (isPassive(session) && !isModified(session)))
+      ? session.touchedAt
+      : now;
   return {
     idleExpiresAt: new Date(Math.min(touchedAt + lifetimes.idleMs, absolute)).toISOString(),
     absoluteExpiresAt: new Date(absolute).toISOString(),

@@ -218,9 +218,9 @@ export function createReferralSubmissionService({
       ],
     });
     if (draftId) await tx.draft.deleteMany({ where: { id: draftId, ownerId: user.id } });
-    // RED means the team is told now, in the same transaction: no RED referral without its alert.
-    if (risk.rating === "RED")
-      await alerts.raiseRedReferral(tx, { id: created.id, teamId: routing.team.id }, submittedAt);
+    // The team is told in the same transaction: no referral without its alert (RED at once,
+    // others by email in the next digest).
+    await alerts.raiseNewReferral(tx, { id: created.id, teamId: routing.team.id, risk: risk.rating }, submittedAt);
     // Taken last but for the audit entry, so the row lock that keeps references gap-free is
     // held for two short statements before commit rather than the whole transaction.
     const year = Number(today.slice(0, 4));

@@ -54,6 +54,9 @@ export function createAcceptTransfer({ db, audit, clock, alerts, file }: TriageD
             routingMethod: "TRANSFER",
             decisionDueAt: dueAt,
             redEscalationDueAt: referral.risk === "RED" ? redEscalationDueAt(now) : null,
+            // A new team and a new clock: its escalations are its own.
+            escalatedAt: null,
+            redEscalatedAt: null,
           },
           chronology: [
             {
@@ -81,6 +84,7 @@ export function createAcceptTransfer({ db, audit, clock, alerts, file }: TriageD
       );
       if (referral.risk === "RED")
         await alerts.raiseRedReferral(tx, { id: referral.id, teamId: transfer.toTeamId }, now);
+      await alerts.raiseTransferAnswered(tx, transfer, "TRANSFER_ACCEPTED", now);
       return {
         id: transfer.id,
         referralId: referral.id,

@@ -93,7 +93,7 @@ export function createCloseTransfer({ db, audit, clock, alerts, file }: TriageDe
         decisionReason: rejection.reason,
         chronology: "TRANSFER_REJECTED",
         summary: (transfer) => `${transfer.toTeam.name} refused the transfer: ${rejection.reason}`,
-        alsoDo: (tx, transfer, now) => alerts.raiseTransferRejected(tx, transfer, now),
+        alsoDo: (tx, transfer, now) => alerts.raiseTransferAnswered(tx, transfer, "TRANSFER_REJECTED", now),
       }),
 
     cancel: (user: AuthenticatedUser, transferId: string, context: RequestContext) =>

@@ -50,7 +50,7 @@ export function createRequestTransfer({ db, audit, clock, alerts, file }: Triage
           if (isUniqueViolation(error)) throw new Conflict(ONE_PENDING_TRANSFER);
           throw error;
         });
-      await alerts.raiseTransferRequested(tx, { referralId, toTeamId: toTeam.id }, now);
+      await alerts.raiseTransferRequested(tx, { id: transfer.id, referralId, toTeamId: toTeam.id }, now);
       await applyReferralChange(
         tx,
         audit,

@@ -158,9 +158,12 @@ describe("transfers between teams", () => {
     expect(afterQueue.items.some((item) => item.id === id)).toBe(false);
     expect((await inbox("leedsLead", "outgoing")).items).toEqual([]);
 
-    // Alerts belong to the team that must act: Leeds's are resolved, Bradford's raised.
+    // Alerts belong to the team that must act: Leeds's are resolved, Bradford's raised; the
+    // member who asked hears it was accepted (news, which opens the transfer inbox).
     const leedsAlerts = (await world.clients.leedsTriage.get("/api/alerts")).json<AlertList>();
-    expect(leedsAlerts.alerts.some((alert) => alert.referralId === id)).toBe(false);
+    expect(leedsAlerts.alerts.filter((alert) => alert.referralId === id).map((alert) => alert.kind)).toEqual([
+      "TRANSFER_ACCEPTED",
+    ]);
     const bradfordAlerts = (await world.clients.triage.get("/api/alerts")).json<AlertList>();
     expect(bradfordAlerts.alerts).toContainEqual(expect.objectContaining({ kind: "RED_REFERRAL", referralId: id }));
     const leadAfter = (await world.clients.lead.get("/api/alerts")).json<AlertList>();

@@ -47,7 +47,10 @@ export function createDecide({ db, audit, clock, alerts, file }: TriageDependenc
             : null;
         const waitsForLead = approvalBecause !== null && user.role !== "LEAD";
         const now = clock.now();
-        if (!waitsForLead) await alerts.resolveForReferral(tx, referralId, now);
+        if (!waitsForLead) {
+          await alerts.resolveForReferral(tx, referralId, now);
+          await alerts.raiseOutcome(tx, referral, now);
+        }
         const outcome = outcomeLabels[decision.outcome];
         await applyReferralChange(
           tx,
@@ -105,7 +108,10 @@ export function createDecide({ db, audit, clock, alerts, file }: TriageDependenc
         const proposed = await tx.referral.findUniqueOrThrow({ where: { id: referralId }, select: { outcome: true } });
         const outcome = proposed.outcome ? outcomeLabels[proposed.outcome] : "The decision";
         const now = clock.now();
-        if (answer.approve) await alerts.resolveForReferral(tx, referralId, now);
+        if (answer.approve) {
+          await alerts.resolveForReferral(tx, referralId, now);
+          await alerts.raiseOutcome(tx, referral, now);
+        }
         await applyReferralChange(
           tx,
           audit,

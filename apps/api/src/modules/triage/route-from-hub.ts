@@ -27,7 +27,7 @@ export function createRouteFromHub({ db, audit, clock, alerts, file }: TriageDep
       if (!team) throw new ValidationFailed([{ path: "teamId", message: "Choose a district team" }]);
       const now = clock.now();
       await alerts.resolveForReferral(tx, referralId, now);
-      if (referral.risk === "RED") await alerts.raiseRedReferral(tx, { id: referralId, teamId: team.id }, now);
+      await alerts.raiseNewReferral(tx, { id: referralId, teamId: team.id, risk: referral.risk }, now);
       await applyReferralChange(
         tx,
         audit,

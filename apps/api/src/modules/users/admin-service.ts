@@ -16,6 +16,8 @@ import { isStaffRole, requireRecentStepUp, type StepUp } from "./step-up.ts";
 import type { AuditService } from "../audit/service.ts";
 import { invitationPath, newInvitationToken } from "./invitation-token.ts";
 import { toAdminUser } from "./admin-user.ts";
+import type { Outbox } from "../notifications/outbox.ts";
+import type { SecretBox } from "../../security/encryption.ts";
 import { userWithMembership, type AuthenticatedUser } from "./user-record.ts";
 
 interface AdminDependencies {
@@ -23,6 +25,8 @@ interface AdminDependencies {
   readonly audit: AuditService;
   readonly config: Config;
   readonly clock: Clock;
+  readonly outbox: Outbox;
+  readonly secretBox: SecretBox;
 }
 
 export interface ListUsersQuery {
@@ -51,7 +55,7 @@ function decodeCursor(cursor: string | undefined): string | undefined {
 }
 
 /** Account management for administrators. Every change is audited; none touches referral content. */
-export function createUserAdminService({ db, audit, config, clock }: AdminDependencies) {
+export function createUserAdminService({ db, audit, config, clock, outbox, secretBox }: AdminDependencies) {
   async function findUser(tx: Transaction | Database, id: string) {
     const user = await tx.user.findUnique({ where: { id }, include: userWithMembership });
     if (!user) throw new NotFound("There is no user with that id.");
@@ -72,13 +76,32 @@ export function createUserAdminService({ db, audit, config, clock }: AdminDepend
     if (fieldErrors.length > 0) throw new ValidationFailed(fieldErrors);
   }
 
-  async function issueInvitation(tx: Transaction, userId: string, createdById: string) {
+  /**
+   * With email on, the link goes to the person by email and the administrator never sees it;
+   * with email off (development, the seeded demo) it is shown once to the administrator.
+   */
+  async function issueInvitation(tx: Transaction, userId: string, createdById: string, reset: boolean) {
     const { token, tokenHash } = newInvitationToken();
     const expiresAt = new Date(Date.now() + config.invitationValidMs);
     // Only the newest link works.
     await tx.invitation.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
-    await tx.invitation.create({ data: { userId, tokenHash, expiresAt, createdById } });
-    return { invitationPath: invitationPath(token), expiresAt: expiresAt.toISOString() };
+    const invitation = await tx.invitation.create({
+      data: { userId, tokenHash, expiresAt, createdById },
+      select: { id: true },
+    });
+    const path = invitationPath(token);
+    if (!outbox.emailEnabled) return { invitationPath: path, emailed: false, expiresAt: expiresAt.toISOString() };
+    await outbox.record(
+      tx,
+      {
+        kind: reset ? "PASSWORD_RESET" : "INVITATION",
+        eventKey: `invitation:${invitation.id}`,
+        recipientIds: [userId],
+        sealedLink: secretBox.seal(path),
+      },
+      clock.now(),
+    );
+    return { invitationPath: null, emailed: true, expiresAt: expiresAt.toISOString() };
   }
 
   async function changeStatus(
@@ -173,7 +196,7 @@ export function createUserAdminService({ db, audit, config, clock }: AdminDepend
           },
           include: userWithMembership,
         });
-        const invitation = await issueInvitation(tx, user.id, admin.id);
+        const invitation = await issueInvitation(tx, user.id, admin.id, false);
         await audit.record(tx, {
           actor: admin,
           action: "user.invite",
@@ -278,7 +301,7 @@ export function createUserAdminService({ db, audit, config, clock }: AdminDepend
         if (user.status === "DISABLED") throw new Conflict("Enable this account before sending it a new link.");
         // Whoever holds the new link sets the password: for any account, that is a takeover.
         const proof = requireRecentStepUp(stepUp, clock.now(), config.stepUpWindowMs);
-        const invitation = await issueInvitation(tx, id, admin.id);
+        const invitation = await issueInvitation(tx, id, admin.id, user.status === "ACTIVE");
         await audit.record(tx, {
           actor: admin,
           action: "user.invitation.issue",

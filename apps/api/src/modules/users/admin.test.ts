@@ -36,7 +36,7 @@ describe("account management", () => {
     const issued = response.json();
     expect(issued.user).toMatchObject({ email: "sam.taylor@school.example", status: "INVITED" });
     expect(issued.invitationPath).toMatch(/^\/invitations\/[A-Za-z0-9_-]{43}$/);
-    const token = issued.invitationPath.split("/").pop();
+    const token = issued.invitationPath!.split("/").pop();
     // Only a hash of the token is stored.
     expect(JSON.stringify(await test.db.invitation.findMany())).not.toContain(token);
 
@@ -74,7 +74,9 @@ describe("account management", () => {
       where: { userId: issued.user.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    const response = await new TestClient(app).get(issued.invitationPath.replace("/invitations/", "/api/invitations/"));
+    const response = await new TestClient(app).get(
+      issued.invitationPath!.replace("/invitations/", "/api/invitations/"),
+    );
     expect(response.statusCode).toBe(404);
     expect(response.json().detail).toMatch(/expired or has already been used/);
   });
@@ -123,7 +125,7 @@ describe("account management", () => {
   it("issues a password reset link for an existing account", async () => {
     const user = await createUser(test.db, { role: "REFERRER" });
     const issued = (await client.post(`/api/admin/users/${user.id}/invitation`)).json();
-    const path = issued.invitationPath.replace("/invitations/", "/api/invitations/");
+    const path = issued.invitationPath!.replace("/invitations/", "/api/invitations/");
     expect((await new TestClient(app).get(path)).json().isReset).toBe(true);
   });
 

@@ -28,6 +28,11 @@ export function AccountPage() {
               Change your password
             </Link>
           </li>
+          <li>
+            <Link className="govuk-link" to="/account/notifications">
+              Choose which emails you receive
+            </Link>
+          </li>
           {!user.secondFactorEnabled ? (
             <li>
               <Link className="govuk-link" to="/account/authenticator">

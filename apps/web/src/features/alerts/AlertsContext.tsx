@@ -1,4 +1,4 @@
-import { alertListSchema } from "@cse/contracts";
+import { unreadAlertCountSchema } from "@cse/contracts";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useLocation } from "react-router";
 import { parsedApi } from "../../api/parsed.ts";
@@ -12,13 +12,17 @@ interface Alerts {
 
 const AlertsContext = createContext<Alerts>({ unread: null, refresh: () => undefined });
 
+/** How often the header asks again while the page stays open. */
+const POLL_MS = 60_000;
+
 /**
- * The unread count for the header, asked for again on every navigation and after every action.
- * Never on a timer: a polling request would keep an idle session alive past its timeout.
+ * The unread count for the header, asked for on every navigation, after every action and once a
+ * minute. The request it uses is passive on the server: it never pushes the session's idle
+ * expiry on, so polling cannot keep an idle session alive past its timeout.
  */
 export function AlertsProvider({ children }: { children: ReactNode }) {
   const { state } = useAuth();
-  const receivesAlerts = state.status === "signed-in" && (state.user.role === "TRIAGE" || state.user.role === "LEAD");
+  const receivesAlerts = state.status === "signed-in" && state.user.role !== "ADMIN";
   const userId = state.status === "signed-in" ? state.user.id : null;
   const { pathname } = useLocation();
   const [counted, setCounted] = useState<{ userId: string; unread: number } | null>(null);
@@ -27,15 +31,19 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!receivesAlerts || userId === null) return;
     let current = true;
-    parsedApi.get(alertListSchema, "/api/alerts").then(
-      (list) => {
-        if (current) setCounted({ userId, unread: list.unread });
-      },
-      // The count is a convenience; the alerts page says what went wrong if it matters.
-      () => undefined,
-    );
+    const ask = () =>
+      parsedApi.get(unreadAlertCountSchema, "/api/alerts/unread-count").then(
+        (count) => {
+          if (current) setCounted({ userId, unread: count.unread });
+        },
+        // The count is a convenience; the alerts page says what went wrong if it matters.
+        () => undefined,
+      );
+    void ask();
+    const timer = window.setInterval(() => void ask(), POLL_MS);
     return () => {
       current = false;
+      window.clearInterval(timer);
     };
   }, [receivesAlerts, userId, pathname, requests]);
 

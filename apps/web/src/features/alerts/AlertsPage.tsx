@@ -8,23 +8,32 @@ import { ErrorSummary, Table, Tag, type TableColumn } from "../../components/gov
 import { RiskTag } from "../../components/ReferralTags.tsx";
 import { formatDateTime } from "../../format/london-time.ts";
 import { usePageTitle } from "../../hooks/usePageTitle.ts";
+import { useCurrentUser } from "../../auth/AuthContext.tsx";
 import { useAlerts } from "./AlertsContext.tsx";
 
 const alertKindLabels: Record<Alert["kind"], string> = {
   RED_REFERRAL: "Red referral nobody has picked up",
   TRANSFER_REQUESTED: "Another team asks yours to take it",
   TRANSFER_REJECTED: "Your transfer request was refused",
+  TRANSFER_ACCEPTED: "Your transfer request was accepted",
+  NEW_REFERRAL: "New referral for your team",
+  DECISION_DUE_SOON: "Decision due within two working hours",
+  ESCALATED: "Escalated: overdue, or red and unclaimed for an hour",
+  OUTCOME: "A decision was made on your referral",
 };
+
+/** Where an alert leads: a transfer waiting or answered opens the inbox (the file may not be theirs). */
+const linkFor = (alert: Alert) =>
+  alert.kind === "TRANSFER_REQUESTED" || alert.kind === "TRANSFER_ACCEPTED"
+    ? "/transfers"
+    : `/referrals/${alert.referralId}`;
 
 const columns: readonly TableColumn<Alert>[] = [
   {
     header: "Referral",
     cell: (alert) => (
       // A transfer waiting for the lead opens the transfer inbox: the file is not theirs yet.
-      <Link
-        className="govuk-link"
-        to={alert.kind === "TRANSFER_REQUESTED" ? "/transfers" : `/referrals/${alert.referralId}`}
-      >
+      <Link className="govuk-link" to={linkFor(alert)}>
         {alert.reference}
       </Link>
     ),
@@ -39,6 +48,7 @@ const columns: readonly TableColumn<Alert>[] = [
 export function AlertsPage() {
   usePageTitle("Alerts");
   const { refresh } = useAlerts();
+  const { role } = useCurrentUser();
   const [list, setList] = useState<AlertList | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -59,10 +69,15 @@ export function AlertsPage() {
     <>
       <ErrorSummary items={failure ? [{ text: failure }] : []} />
       <h1 className="govuk-heading-l">Alerts</h1>
-      <p className="govuk-body">
-        Red referrals to your team that nobody has picked up yet (each stays until someone in the team is assigned the
-        referral), transfers waiting for your answer, and transfers you asked for that were refused (shown once).
-      </p>
+      {role === "REFERRER" ? (
+        <p className="govuk-body">Decisions made on referrals you sent, shown once.</p>
+      ) : (
+        <p className="govuk-body">
+          Red and new referrals to your team that nobody has picked up yet (each stays until someone in the team is
+          assigned the referral), transfers waiting for your answer, and news shown once: transfers you asked for that
+          were accepted or refused, decisions due within two working hours, and escalations to the lead.
+        </p>
+      )}
       {list === null ? (
         failure ? null : (
           <p className="govuk-body" role="status">
