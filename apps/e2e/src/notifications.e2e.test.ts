@@ -118,6 +118,8 @@ describe("escalation by email, in a real browser", () => {
     await tabTo(adminSession.page, 'a[href="/admin/email"]');
     await adminSession.page.keyboard.press("Enter");
     await heading(adminSession.page, "Email sending");
+    // The heading shows before the outbox's figures have loaded.
+    await adminSession.page.getByText("Development: each email is written as a file").waitFor();
     const adminText = await adminSession.page.locator("main").innerText();
     expect(adminText).toContain("Development: each email is written as a file");
     expect(adminText).not.toContain(created.reference);
