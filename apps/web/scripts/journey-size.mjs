@@ -6,8 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const dist = join(import.meta.dirname, "..", "dist");
-const manifest = JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8"));
+const DIST = join(import.meta.dirname, "..", "dist");
 
 const JOURNEYS = {
   "sign-in": [],
@@ -21,7 +20,7 @@ export const BUDGETS = {
   "referral journey": 150 * 1024,
 };
 
-function chunksFor(pageNames) {
+function chunksFor(manifest, pageNames) {
   const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)[0];
   const wanted = [
     entry,
@@ -37,10 +36,12 @@ function chunksFor(pageNames) {
   return [...seen].map((key) => manifest[key].file).filter((file) => file.endsWith(".js"));
 }
 
-export function journeySizes() {
+/** What each journey weighs in the build in `dist` (the app's own build folder unless given). */
+export function journeySizes(dist = DIST) {
+  const manifest = JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8"));
   return Object.fromEntries(
     Object.entries(JOURNEYS).map(([journey, pages]) => {
-      const files = chunksFor(pages);
+      const files = chunksFor(manifest, pages);
       const bytes = files.reduce(
         (total, file) => total + gzipSync(readFileSync(join(dist, file)), { level: 9 }).length,
         0,

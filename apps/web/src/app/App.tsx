@@ -1,5 +1,3 @@
-import { EmailPreferencesPage } from "../features/notifications/EmailPreferencesPage.tsx";
-import { OutboxPage } from "../features/notifications/OutboxPage.tsx";
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider } from "../auth/AuthContext.tsx";
@@ -92,6 +90,14 @@ const ExportPage = lazy(() =>
 );
 const AuditTrailPage = lazy(() =>
   import("../features/audit-view/AuditTrailPage.tsx").then((module) => ({ default: module.AuditTrailPage })),
+);
+const EmailPreferencesPage = lazy(() =>
+  import("../features/notifications/EmailPreferencesPage.tsx").then((module) => ({
+    default: module.EmailPreferencesPage,
+  })),
+);
+const OutboxPage = lazy(() =>
+  import("../features/notifications/OutboxPage.tsx").then((module) => ({ default: module.OutboxPage })),
 );
 // Chart.js comes with this page's chunk only: no other journey downloads it.
 const DashboardPage = lazy(() =>

@@ -1,4 +1,4 @@
-import type { AuditTrailEntry, AuditTrailPage } from "@cse/contracts";
+import type { AuditTrailEntry, AuditTrailPage } from "@cse/contracts/oversight";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { submitReferral } from "../../testing/referrals.ts";

@@ -1,4 +1,4 @@
-import type { AuditTrailEntry, AuditTrailPage, AuditTrailQuery } from "@cse/contracts";
+import type { AuditTrailEntry, AuditTrailPage, AuditTrailQuery } from "@cse/contracts/oversight";
 import type { Database } from "../../db/client.ts";
 import type { AuditOutcome, Role } from "../../generated/prisma/enums.ts";
 import type { ReferralAccess } from "../referrals/access.ts";

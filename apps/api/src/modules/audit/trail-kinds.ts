@@ -1,4 +1,4 @@
-import type { AuditTrailKind } from "@cse/contracts";
+import type { AuditTrailKind } from "@cse/contracts/oversight";
 
 /** Actions that read a referral without changing it. */
 const OPENING_ACTIONS: ReadonlySet<string> = new Set([

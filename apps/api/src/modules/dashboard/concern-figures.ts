@@ -1,4 +1,4 @@
-import type { ConcernIdentifierKind } from "@cse/contracts";
+import type { ConcernIdentifierKind } from "@cse/contracts/dashboard";
 import type { Database } from "../../db/client.ts";
 
 export const CONCERN_KINDS: readonly ConcernIdentifierKind[] = ["PERSON_NAME", "PHONE", "VEHICLE", "HANDLE", "ADDRESS"];

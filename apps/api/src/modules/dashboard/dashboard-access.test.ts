@@ -1,4 +1,4 @@
-import type { Dashboard } from "@cse/contracts";
+import type { Dashboard } from "@cse/contracts/dashboard";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SettableClock } from "../../services/clock.ts";
 import { submitReferral } from "../../testing/referrals.ts";

@@ -1,4 +1,5 @@
-import type { Dashboard, TeamQueuePage } from "@cse/contracts";
+import type { TeamQueuePage } from "@cse/contracts";
+import type { Dashboard } from "@cse/contracts/dashboard";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SettableClock } from "../../services/clock.ts";
 import { submitReferral, type ReferralVariant } from "../../testing/referrals.ts";

@@ -1,4 +1,4 @@
-import type { DecisionWeek } from "@cse/contracts";
+import type { DecisionWeek } from "@cse/contracts/dashboard";
 import { addDays, type CalendarDate } from "@cse/domain";
 import type { Database } from "../../db/client.ts";
 

@@ -1,4 +1,4 @@
-import { dashboardSchema } from "@cse/contracts";
+import { dashboardSchema } from "@cse/contracts/dashboard";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";
 import { requestContext, signedInUser } from "../request-context.ts";

@@ -1,10 +1,5 @@
-import {
-  DECISION_TARGET_SHARE,
-  ENGLAND_REREFERRAL_SHARE,
-  type Dashboard,
-  type OpenReferralStatus,
-  type RiskRating,
-} from "@cse/contracts";
+import { type OpenReferralStatus, type RiskRating } from "@cse/contracts";
+import { DECISION_TARGET_SHARE, ENGLAND_REREFERRAL_SHARE, type Dashboard } from "@cse/contracts/dashboard";
 import { addDays, dayOfWeek, endOfLondonDay, londonDateOf } from "@cse/domain";
 import type { Database } from "../../db/client.ts";
 import { Forbidden } from "../../errors.ts";

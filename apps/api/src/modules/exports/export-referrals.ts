@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import type { ReferralExportRequest } from "@cse/contracts";
+import type { ReferralExportRequest } from "@cse/contracts/oversight";
 import { addDays, startOfLondonDay } from "@cse/domain";
 import type { Database } from "../../db/client.ts";
 import { Forbidden } from "../../errors.ts";

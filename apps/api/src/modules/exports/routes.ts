@@ -1,4 +1,4 @@
-import { referralExportRequestSchema } from "@cse/contracts";
+import { referralExportRequestSchema } from "@cse/contracts/oversight";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";
 import { requestContext, signedInUser } from "../request-context.ts";

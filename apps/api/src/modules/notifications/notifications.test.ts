@@ -1,4 +1,5 @@
-import type { AlertList, NotificationPreferences, OutboxReport } from "@cse/contracts";
+import type { AlertList } from "@cse/contracts";
+import type { NotificationPreferences, OutboxReport } from "@cse/contracts/notifications";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SettableClock } from "../../services/clock.ts";
 import { TestClient } from "../../testing/client.ts";

@@ -1,4 +1,4 @@
-import type { OutboxReport } from "@cse/contracts";
+import type { OutboxReport } from "@cse/contracts/notifications";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../services/clock.ts";
 

@@ -1,4 +1,4 @@
-import type { NotificationPreferences, UpdateNotificationPreferences } from "@cse/contracts";
+import type { NotificationPreferences, UpdateNotificationPreferences } from "@cse/contracts/notifications";
 import type { Database } from "../../db/client.ts";
 import { ValidationFailed } from "../../errors.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";

@@ -1,4 +1,8 @@
-import { notificationPreferencesSchema, outboxReportSchema, updateNotificationPreferencesSchema } from "@cse/contracts";
+import {
+  notificationPreferencesSchema,
+  outboxReportSchema,
+  updateNotificationPreferencesSchema,
+} from "@cse/contracts/notifications";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";
 import { signedInUser } from "../request-context.ts";

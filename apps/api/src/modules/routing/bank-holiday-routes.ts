@@ -2,7 +2,7 @@ import {
   bankHolidayExceptionListSchema,
   bankHolidayExceptionRequestSchema,
   bankHolidayExceptionSchema,
-} from "@cse/contracts";
+} from "@cse/contracts/routing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";

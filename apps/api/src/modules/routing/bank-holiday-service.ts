@@ -1,4 +1,4 @@
-import type { BankHolidayExceptionRequest } from "@cse/contracts";
+import type { BankHolidayExceptionRequest } from "@cse/contracts/routing";
 import { FIRST_YEAR_OF_CURRENT_BANK_HOLIDAY_RULES, isCalendarDate, isWeekend, regularBankHolidays } from "@cse/domain";
 import type { Database } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";

@@ -3,7 +3,7 @@ import {
   postcodeDirectoryLoadSchema,
   postcodeDirectorySchema,
   postcodeDirectoryUploadQuerySchema,
-} from "@cse/contracts";
+} from "@cse/contracts/routing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import type { PostcodeDirectoryLoadView, PostcodeDirectoryView } from "@cse/contracts";
+import type { PostcodeDirectoryLoadView, PostcodeDirectoryView } from "@cse/contracts/routing";
 import { directoryColumns, readDirectoryRow, type DirectoryColumns } from "@cse/domain";
 import type { Database, Transaction } from "../../db/client.ts";
 import { Conflict, NotFound, ValidationFailed } from "../../errors.ts";

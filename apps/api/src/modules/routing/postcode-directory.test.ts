@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { PostcodeDirectoryLoadView } from "@cse/contracts";
+import type { PostcodeDirectoryLoadView } from "@cse/contracts/routing";
 import { describe, expect, it } from "vitest";
 import type { TestClient } from "../../testing/client.ts";
 import { createUser, signedInClient } from "../../testing/fixtures.ts";

@@ -4,7 +4,7 @@ import {
   routingRuleSchema,
   routingTesterQuerySchema,
   routingTesterResultSchema,
-} from "@cse/contracts";
+} from "@cse/contracts/routing";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";

@@ -1,4 +1,4 @@
-import type { RoutingRuleRequest, RoutingRuleView, RoutingTesterResult } from "@cse/contracts";
+import type { RoutingRuleRequest, RoutingRuleView, RoutingTesterResult } from "@cse/contracts/routing";
 import { normaliseRoutingPrefix, routablePostcode, routingPrefixLevel } from "@cse/domain";
 import type { Database, Transaction } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";

@@ -1,4 +1,4 @@
-import type { BulkReassignResult } from "@cse/contracts";
+import type { BulkReassignResult } from "@cse/contracts/oversight";
 import { beforeAll, describe, expect, it } from "vitest";
 import { submitReferral } from "../../testing/referrals.ts";
 import { createTeamWorld, type TeamWorld } from "../../testing/team-world.ts";

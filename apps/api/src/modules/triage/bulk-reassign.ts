@@ -1,4 +1,4 @@
-import type { BulkReassignOutcome, BulkReassignRequest, BulkReassignResult } from "@cse/contracts";
+import type { BulkReassignOutcome, BulkReassignRequest, BulkReassignResult } from "@cse/contracts/oversight";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.ts";
 import type { RequestContext } from "../../services/context.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";

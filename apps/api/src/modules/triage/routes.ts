@@ -2,14 +2,13 @@ import {
   addNoteRequestSchema,
   approvalDecisionRequestSchema,
   assignRequestSchema,
-  bulkReassignRequestSchema,
-  bulkReassignResultSchema,
   decisionRequestSchema,
   hubRoutingRequestSchema,
   riskOverrideRequestSchema,
   teamReferralDetailSchema,
   uuidSchema,
 } from "@cse/contracts";
+import { bulkReassignRequestSchema, bulkReassignResultSchema } from "@cse/contracts/oversight";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";

@@ -8,7 +8,7 @@ import {
   teamSchema,
   updateUserRequestSchema,
   userPageSchema,
-} from "@cse/contracts";
+} from "@cse/contracts/admin";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PERMISSIONS } from "../../policy/permissions.ts";

@@ -1,10 +1,5 @@
-import {
-  containsForbiddenCharacters,
-  teamMembershipProblem,
-  teamRoles,
-  type InviteUserRequest,
-  type UpdateUserRequest,
-} from "@cse/contracts";
+import { containsForbiddenCharacters, teamRoles } from "@cse/contracts";
+import { teamMembershipProblem, type InviteUserRequest, type UpdateUserRequest } from "@cse/contracts/admin";
 import type { Config } from "../../config.ts";
 import type { Clock } from "../../services/clock.ts";
 import type { Database, Transaction } from "../../db/client.ts";

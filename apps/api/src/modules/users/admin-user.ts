@@ -1,4 +1,4 @@
-import type { AdminUser } from "@cse/contracts";
+import type { AdminUser } from "@cse/contracts/admin";
 import type { Agency, Role, UserStatus } from "../../generated/prisma/enums.ts";
 
 interface AdminUserRow {

@@ -1,5 +1,5 @@
 import { formatDateTime } from "../../format/london-time.ts";
-import type { InvitationIssued } from "@cse/contracts";
+import type { InvitationIssued } from "@cse/contracts/admin";
 import { Link } from "react-router";
 import { InsetText, Panel, WarningText } from "../../components/govuk/index.ts";
 

@@ -1,4 +1,4 @@
-import { inviteUserRequestSchema, type InvitationIssued } from "@cse/contracts";
+import { inviteUserRequestSchema, type InvitationIssued } from "@cse/contracts/admin";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";

@@ -1,4 +1,5 @@
-import { roleLabels, teamRoles, type Organisation, type Role, type Team } from "@cse/contracts";
+import { roleLabels, teamRoles, type Role } from "@cse/contracts";
+import { type Organisation, type Team } from "@cse/contracts/admin";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Radios, Select } from "../../components/govuk/index.ts";
 

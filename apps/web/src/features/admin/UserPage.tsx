@@ -1,11 +1,6 @@
 import { formatDateTime } from "../../format/london-time.ts";
-import {
-  agencyLabels,
-  roleLabels,
-  updateUserRequestSchema,
-  type AdminUser,
-  type InvitationIssued,
-} from "@cse/contracts";
+import { agencyLabels, roleLabels } from "@cse/contracts";
+import { updateUserRequestSchema, type AdminUser, type InvitationIssued } from "@cse/contracts/admin";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";

@@ -1,4 +1,5 @@
-import { roleLabels, userPageSchema, type AdminUser } from "@cse/contracts";
+import { roleLabels } from "@cse/contracts";
+import { userPageSchema, type AdminUser } from "@cse/contracts/admin";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { parsedApi } from "../../api/parsed.ts";

@@ -1,4 +1,4 @@
-import type { Organisation, Team } from "@cse/contracts";
+import type { Organisation, Team } from "@cse/contracts/admin";
 import { useEffect, useState } from "react";
 import { api } from "../../api/client.ts";
 

@@ -1,4 +1,4 @@
-import { auditTrailPageSchema, type AuditTrailPage as TrailPage } from "@cse/contracts";
+import { auditTrailPageSchema, type AuditTrailPage as TrailPage } from "@cse/contracts/oversight";
 import { useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { describeFailure } from "../../api/errors.ts";

@@ -1,10 +1,5 @@
-import {
-  agencyLabels,
-  auditTrailKindLabels,
-  roleLabels,
-  type AuditTrailEntry,
-  type AuditTrailKind,
-} from "@cse/contracts";
+import { agencyLabels, roleLabels } from "@cse/contracts";
+import { auditTrailKindLabels, type AuditTrailEntry, type AuditTrailKind } from "@cse/contracts/oversight";
 import { Tag, type TableColumn, type TagColour } from "../../components/govuk/index.ts";
 import { formatDate, formatDateTime } from "../../format/london-time.ts";
 

@@ -1,4 +1,4 @@
-import { dashboardSchema, type ConcernIdentifierKind, type Dashboard } from "@cse/contracts";
+import { dashboardSchema, type ConcernIdentifierKind, type Dashboard } from "@cse/contracts/dashboard";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { describeFailure } from "../../api/errors.ts";

@@ -1,4 +1,4 @@
-import type { Dashboard } from "@cse/contracts";
+import type { Dashboard } from "@cse/contracts/dashboard";
 import { Link } from "react-router";
 import { Table } from "../../components/govuk/index.ts";
 import { teamStatusLabels } from "../../components/ReferralTags.tsx";

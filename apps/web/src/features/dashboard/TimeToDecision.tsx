@@ -1,4 +1,4 @@
-import type { Dashboard } from "@cse/contracts";
+import type { Dashboard } from "@cse/contracts/dashboard";
 import { useMemo } from "react";
 import { Details, Table } from "../../components/govuk/index.ts";
 import { CHART_COLOURS, DashboardChart } from "./DashboardChart.tsx";

@@ -1,4 +1,4 @@
-import type { Dashboard, DecisionWeek } from "@cse/contracts";
+import type { Dashboard, DecisionWeek } from "@cse/contracts/dashboard";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 

@@ -1,9 +1,5 @@
-import {
-  datePartsToIso,
-  EXPORT_MAX_DAYS,
-  referralExportRequestSchema,
-  type ReferralExportRequest,
-} from "@cse/contracts";
+import { datePartsToIso } from "@cse/contracts";
+import { EXPORT_MAX_DAYS, referralExportRequestSchema, type ReferralExportRequest } from "@cse/contracts/oversight";
 
 export interface ExportForm {
   fromDay: string;

@@ -3,7 +3,7 @@ import {
   notificationPreferencesSchema,
   type NotificationKind,
   type NotificationPreferences,
-} from "@cse/contracts";
+} from "@cse/contracts/notifications";
 import { useEffect, useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/errors.ts";
 import { parsedApi } from "../../api/parsed.ts";

@@ -1,4 +1,9 @@
-import { notificationKindLabels, outboxReportSchema, type OutboxEntry, type OutboxReport } from "@cse/contracts";
+import {
+  notificationKindLabels,
+  outboxReportSchema,
+  type OutboxEntry,
+  type OutboxReport,
+} from "@cse/contracts/notifications";
 import { useEffect, useState } from "react";
 import { describeFailure } from "../../api/errors.ts";
 import { parsedApi } from "../../api/parsed.ts";

@@ -1,4 +1,4 @@
-import { bulkReassignResultSchema, type BulkReassignOutcome, type BulkReassignResult } from "@cse/contracts";
+import { bulkReassignResultSchema, type BulkReassignOutcome, type BulkReassignResult } from "@cse/contracts/oversight";
 import { useState, type FormEvent } from "react";
 import { describeFailure } from "../../api/errors.ts";
 import { parsedApi } from "../../api/parsed.ts";

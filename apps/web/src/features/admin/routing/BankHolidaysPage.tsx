@@ -1,4 +1,4 @@
-import { bankHolidayExceptionListSchema, type BankHolidayExceptionView } from "@cse/contracts";
+import { bankHolidayExceptionListSchema, type BankHolidayExceptionView } from "@cse/contracts/routing";
 import { useCallback, useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { api } from "../../../api/client.ts";

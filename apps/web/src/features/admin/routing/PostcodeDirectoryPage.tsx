@@ -4,7 +4,7 @@ import {
   postcodeDirectorySchema,
   type PostcodeDirectoryLoadView,
   type PostcodeDirectoryView,
-} from "@cse/contracts";
+} from "@cse/contracts/routing";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError, describeFailure } from "../../../api/errors.ts";
 import { parsedApi } from "../../../api/parsed.ts";

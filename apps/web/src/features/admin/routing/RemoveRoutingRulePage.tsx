@@ -1,4 +1,4 @@
-import { routingRuleLevelLabels, routingRuleSchema, type RoutingRuleView } from "@cse/contracts";
+import { routingRuleLevelLabels, routingRuleSchema, type RoutingRuleView } from "@cse/contracts/routing";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { api } from "../../../api/client.ts";

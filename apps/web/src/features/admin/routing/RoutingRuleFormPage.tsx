@@ -1,4 +1,4 @@
-import { routingRuleRequestSchema, routingRuleSchema, type RoutingRuleView } from "@cse/contracts";
+import { routingRuleRequestSchema, routingRuleSchema, type RoutingRuleView } from "@cse/contracts/routing";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";

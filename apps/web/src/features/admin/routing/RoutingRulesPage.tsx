@@ -1,4 +1,4 @@
-import { routingRuleLevelLabels, routingRuleListSchema, type RoutingRuleView } from "@cse/contracts";
+import { routingRuleLevelLabels, routingRuleListSchema, type RoutingRuleView } from "@cse/contracts/routing";
 import { useEffect, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { describeFailure } from "../../../api/errors.ts";

@@ -4,7 +4,7 @@ import {
   routingTesterQuerySchema,
   routingTesterResultSchema,
   type RoutingTesterResult,
-} from "@cse/contracts";
+} from "@cse/contracts/routing";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
