@@ -48,7 +48,9 @@ describe("the pages around the referral form", () => {
   it("11: the navigation folds behind a Menu button on a phone", async () => {
     await page.setViewportSize({ width: 320, height: 800 });
     const menu = page.getByRole("button", { name: "Menu" });
-    expect(await menu.isVisible()).toBe(true);
+    // The header's navigation is set up by govuk-frontend once it has rendered (after sign-in,
+    // and again if the header re-renders with the unread count): wait for it, do not sample it.
+    await menu.waitFor({ state: "visible", timeout: 10_000 });
     expect(await menu.getAttribute("aria-expanded")).toBe("false");
     const navigationLink = page.locator("#navigation a", { hasText: "Your referrals" });
     expect(await navigationLink.isVisible()).toBe(false);

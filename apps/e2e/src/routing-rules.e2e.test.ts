@@ -198,7 +198,8 @@ describe("routing rules, in a real browser", () => {
     await checkAtBothWidths(page, "bank holidays");
     await pressButton(page, "Remove 4 June 2027");
     await banner(page, "4 June 2027 removed");
-    expect(await row.count()).toBe(0);
+    // The banner shows as soon as the removal is confirmed; the list is then read again.
+    await expect.poll(() => row.count()).toBe(0);
   });
 
   it("warns the team on a referral from a split district to check before accepting", { timeout: 300_000 }, async () => {
