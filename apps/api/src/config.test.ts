@@ -102,6 +102,8 @@ describe("loadConfig", () => {
     const smtp = loadConfig({ EMAIL_MODE: "smtp", SMTP_HOST: "mail.example", SMTP_PORT: "465", SMTP_SECURE: "true" });
     expect(smtp.email.smtp).toMatchObject({ host: "mail.example", port: 465, secure: true, requireTls: true });
     expect(loadConfig({ PUBLIC_URL: "https://hub.example/" }).publicUrl).toBe("https://hub.example");
+    // Unset, links point at the port the service listens on.
+    expect(loadConfig({ PORT: "3100" }).publicUrl).toBe("http://localhost:3100");
     expect(loadConfig({ NOTIFICATION_COALESCE_MINUTES: "0" }).notifications.coalesceMs).toBe(0);
   });
 

@@ -111,8 +111,8 @@ const environmentSchema = z
     SMTP_REQUIRE_TLS: flag.default(true),
     SMTP_USER: z.string().min(1).optional(),
     SMTP_PASSWORD: z.string().min(1).optional(),
-    /** Where links in emails point: the address people open the service at. */
-    PUBLIC_URL: z.url().default("http://localhost:3000"),
+    /** Where links in emails point: the address people open the service at (default: this port on localhost). */
+    PUBLIC_URL: z.url().optional(),
     /** Events for one person within this many minutes go out as one email. */
     NOTIFICATION_COALESCE_MINUTES: z.coerce.number().int().min(0).max(60).default(2),
     NOTIFICATION_MAX_ATTEMPTS: positiveInt.default(6),
@@ -191,7 +191,7 @@ function toConfig(env: z.output<typeof environmentSchema>) {
         password: env.SMTP_PASSWORD,
       },
     },
-    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ""),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     notifications: {
       coalesceMs: env.NOTIFICATION_COALESCE_MINUTES * 60_000,
       maxAttempts: env.NOTIFICATION_MAX_ATTEMPTS,
