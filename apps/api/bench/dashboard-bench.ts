@@ -6,7 +6,6 @@
 //   --referrals   referrals in the database (default 1,000,000; fewer for a quick run)
 //   --data-dir    keep the seeded cluster there and reuse it next time (seeding 1M takes a while)
 import { mkdir, writeFile } from "node:fs/promises";
-import { Agent, request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { generateSecret } from "otplib";
@@ -14,15 +13,14 @@ import pg from "pg";
 import { buildApp } from "../src/app.ts";
 import { repoRoot } from "../src/config.ts";
 import { createDatabaseClient } from "../src/db/client.ts";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../src/db/embedded.ts";
 import { migrate } from "../src/db/migrations.ts";
-import { findFreePort, startScratchDatabase } from "../src/db/scratch.ts";
 import { seedReferenceData } from "../src/db/seed/reference-data.ts";
 import { seedVolume } from "../src/db/seed/volume.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { createSecretBox } from "../src/security/encryption.ts";
 import { testConfig } from "../src/testing/app.ts";
 import { BenchClient, drive } from "./http-client.ts";
+import { getter, openVolumeDatabase, percentile, round, type Line } from "./volume-harness.ts";
 
 const CONNECTIONS = 10;
 const LATENCY_SAMPLES = 300;
@@ -30,8 +28,6 @@ const THROUGHPUT_SECONDS = 5;
 const PASSWORD = "bench password not secret";
 /** England's re-referral rate is 22.6%: about one referral in five follows one about the same child. */
 const SAME_CHILD_EVERY = 5;
-
-export type Line = (label: string, value: string) => void;
 
 interface Measured {
   medianMs: number;
@@ -45,26 +41,6 @@ export interface DashboardBenchReport {
   health: Measured;
   lead: Measured;
   triage: Measured;
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-};
-const round = (value: number) => Number(value.toFixed(2));
-
-/** A keep-alive GET that must answer 200; one agent per simulated browser. */
-function getter(baseUrl: string, cookie: string) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  return (path: string) =>
-    new Promise<void>((resolve, reject) => {
-      const req = httpRequest(`${baseUrl}${path}`, { agent, headers: { cookie } }, (res) => {
-        res.resume();
-        res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`${path}: ${res.statusCode}`))));
-      });
-      req.on("error", reject);
-      req.end();
-    });
 }
 
 async function measure(task: (worker: number) => Promise<void>): Promise<Measured> {
@@ -81,15 +57,6 @@ async function measure(task: (worker: number) => Promise<void>): Promise<Measure
     p95Ms: round(percentile(times, 0.95)),
     perSecond: Math.round(throughput.perSecond),
   };
-}
-
-async function openDatabase(dataDir: string | undefined): Promise<EmbeddedDatabase> {
-  if (!dataDir) return startScratchDatabase("cse_dashboard_bench");
-  return startEmbeddedDatabase({
-    directory: join(dataDir, "postgres"),
-    port: await findFreePort(),
-    databaseName: "cse_referral_hub",
-  });
 }
 
 /**
@@ -120,7 +87,7 @@ export async function runDashboardBench(line: Line, args = process.argv.slice(2)
   const referrals = Number(values.referrals);
   if (!Number.isInteger(referrals) || referrals < 1)
     throw new RangeError("--referrals must be a positive whole number");
-  const database = await openDatabase(values["data-dir"]);
+  const database = await openVolumeDatabase(values["data-dir"], "cse_dashboard_bench");
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   pool.on("error", () => undefined);
   const db = createDatabaseClient({ url: database.url, maxConnections: 20 });

@@ -9,7 +9,6 @@
 // come from the seed's small pools (dozens of links each: the worst neighbourhoods), and new
 // referrals submitted through the API, mostly naming people and numbers not seen before
 // (NEW_SHARES). The new ones are deleted at the end; the seeded ones' links stay stored.
-import { request as httpRequest, Agent } from "node:http";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -19,9 +18,7 @@ import { generateSecret } from "otplib";
 import { buildApp } from "../src/app.ts";
 import { repoRoot } from "../src/config.ts";
 import { createDatabaseClient } from "../src/db/client.ts";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../src/db/embedded.ts";
 import { migrate } from "../src/db/migrations.ts";
-import { findFreePort, startScratchDatabase } from "../src/db/scratch.ts";
 import { seedReferenceData } from "../src/db/seed/reference-data.ts";
 import { seedVolume } from "../src/db/seed/volume.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
@@ -30,12 +27,11 @@ import { createSecretBox } from "../src/security/encryption.ts";
 import { systemClock } from "../src/services/clock.ts";
 import { testConfig } from "../src/testing/app.ts";
 import { BenchClient } from "./http-client.ts";
+import { getter, openVolumeDatabase, percentile, round, type Line } from "./volume-harness.ts";
 
 const SAMPLES = 300;
 const WARM_UP = 30;
 const PASSWORD = "bench password not secret";
-
-type Line = (label: string, value: string) => void;
 
 interface Latency {
   medianMs: number;
@@ -64,38 +60,10 @@ const NEW_SHARES = { phone: 0.3, vehicle: 0.1 };
 const GIVEN = ["Amelia", "Noah", "Isla", "Leo", "Ava", "Zain", "Maisie", "Kian", "Evie", "Oskar", "Hana", "Rhys"];
 const FAMILY = ["Ashworth", "Brennan", "Chaudhry", "Dobson", "Ellison", "Farrow", "Gill", "Holroyd", "Iqbal"];
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-};
-const round = (value: number) => Number(value.toFixed(2));
 const summary = (times: number[]): Latency => ({
   medianMs: round(percentile(times, 0.5)),
   p95Ms: round(percentile(times, 0.95)),
 });
-
-async function openDatabase(dataDir: string | undefined): Promise<EmbeddedDatabase> {
-  if (!dataDir) return startScratchDatabase("cse_links_bench");
-  return startEmbeddedDatabase({
-    directory: join(dataDir, "postgres"),
-    port: await findFreePort(),
-    databaseName: "cse_referral_hub",
-  });
-}
-
-/** A keep-alive GET that must answer 200. */
-function getter(baseUrl: string, cookie: string) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  return (path: string) =>
-    new Promise<void>((resolve, reject) => {
-      const req = httpRequest(`${baseUrl}${path}`, { agent, headers: { cookie } }, (res) => {
-        res.resume();
-        res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`${path}: ${res.statusCode}`))));
-      });
-      req.on("error", reject);
-      req.end();
-    });
-}
 
 export async function runLinksBench(line: Line, args = process.argv.slice(2)): Promise<LinksBenchReport> {
   const { values } = parseArgs({
@@ -106,7 +74,10 @@ export async function runLinksBench(line: Line, args = process.argv.slice(2)): P
   const referrals = Number(values.referrals);
   if (!Number.isInteger(referrals) || referrals < 1)
     throw new RangeError("--referrals must be a positive whole number");
-  const database = await openDatabase(typeof values["data-dir"] === "string" ? values["data-dir"] : undefined);
+  const database = await openVolumeDatabase(
+    typeof values["data-dir"] === "string" ? values["data-dir"] : undefined,
+    "cse_links_bench",
+  );
   const db = createDatabaseClient({ url: database.url, maxConnections: 10 });
   const config = testConfig({ LOG_LEVEL: "warn", SIGN_IN_MAX_PER_ADDRESS: "1000000" });
   const encryptionKey = Buffer.from(config.encryptionKey!, "base64");

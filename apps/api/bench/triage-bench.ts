@@ -7,7 +7,6 @@
 //   --referrals   referrals in the database (default 1,000,000; fewer for a quick run)
 //   --data-dir    keep the seeded cluster there and reuse it next time (seeding 1M takes a while)
 import { join } from "node:path";
-import { request as httpRequest, Agent } from "node:http";
 import { mkdir, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -16,9 +15,7 @@ import pg from "pg";
 import { buildApp } from "../src/app.ts";
 import { repoRoot } from "../src/config.ts";
 import { createDatabaseClient } from "../src/db/client.ts";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../src/db/embedded.ts";
 import { migrate } from "../src/db/migrations.ts";
-import { findFreePort, startScratchDatabase } from "../src/db/scratch.ts";
 import { seedReferenceData } from "../src/db/seed/reference-data.ts";
 import { seedVolume } from "../src/db/seed/volume.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
@@ -26,6 +23,7 @@ import type { QueuePosition } from "../src/modules/triage/queue-repository.ts";
 import { createSecretBox } from "../src/security/encryption.ts";
 import { testConfig } from "../src/testing/app.ts";
 import { BenchClient, drive } from "./http-client.ts";
+import { getter, openVolumeDatabase, percentile, round, type Line } from "./volume-harness.ts";
 import { queuePageFloor, referralFileFloor, type FloorActor } from "./triage-floors.ts";
 
 const CONNECTIONS = 10;
@@ -34,8 +32,6 @@ const THROUGHPUT_SECONDS = 5;
 const DEEP_PAGES = 40;
 const PAGE_SIZE = 25;
 const PASSWORD = "bench password not secret";
-
-export type Line = (label: string, value: string) => void;
 
 interface Measured {
   medianMs: number;
@@ -52,12 +48,6 @@ export interface TriageBenchReport {
   healthAutocannonPerSecond: number;
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-};
-const round = (value: number) => Number(value.toFixed(2));
-
 async function latencies(task: () => Promise<void>): Promise<{ medianMs: number; p95Ms: number }> {
   for (let warm = 0; warm < 30; warm += 1) await task();
   const times: number[] = [];
@@ -69,29 +59,6 @@ async function latencies(task: () => Promise<void>): Promise<{ medianMs: number;
   return { medianMs: round(percentile(times, 0.5)), p95Ms: round(percentile(times, 0.95)) };
 }
 
-/** A keep-alive GET that must answer 200; one agent per simulated browser. */
-function getter(baseUrl: string, cookie: string) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  return (path: string) =>
-    new Promise<void>((resolve, reject) => {
-      const req = httpRequest(`${baseUrl}${path}`, { agent, headers: { cookie } }, (res) => {
-        res.resume();
-        res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`${path}: ${res.statusCode}`))));
-      });
-      req.on("error", reject);
-      req.end();
-    });
-}
-
-async function openDatabase(dataDir: string | undefined): Promise<EmbeddedDatabase> {
-  if (!dataDir) return startScratchDatabase("cse_triage_bench");
-  return startEmbeddedDatabase({
-    directory: join(dataDir, "postgres"),
-    port: await findFreePort(),
-    databaseName: "cse_referral_hub",
-  });
-}
-
 export async function runTriageBench(line: Line, args = process.argv.slice(2)): Promise<TriageBenchReport> {
   const { values } = parseArgs({
     args: args.filter((arg) => arg !== "--"),
@@ -100,7 +67,7 @@ export async function runTriageBench(line: Line, args = process.argv.slice(2)): 
   const referrals = Number(values.referrals);
   if (!Number.isInteger(referrals) || referrals < 1)
     throw new RangeError("--referrals must be a positive whole number");
-  const database = await openDatabase(values["data-dir"]);
+  const database = await openVolumeDatabase(values["data-dir"], "cse_triage_bench");
   const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
   // Stopping the server at the end ends any connection the pool still holds; that is expected.
   pool.on("error", () => undefined);

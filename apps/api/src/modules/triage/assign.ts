@@ -1,10 +1,53 @@
 import type { TeamReferralDetail } from "@cse/contracts";
+import type { Transaction } from "../../db/client.ts";
 import { ValidationFailed } from "../../errors.ts";
 import type { RequestContext } from "../../services/context.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import { assertActionOpen } from "./actions.ts";
 import type { TriageDependencies } from "./dependencies.ts";
-import { applyReferralChange } from "./referral-change.ts";
+import { applyReferralChange, type ReferralState } from "./referral-change.ts";
+
+/**
+ * Gives the referral to a member of its team, in the caller's transaction: its open alerts are
+ * resolved, and the change is written with its chronology entry and audit entry. One way for a
+ * claim, a reassignment and each referral of a bulk reassignment alike.
+ */
+export async function recordAssignment(
+  { audit, clock, alerts }: Pick<TriageDependencies, "audit" | "clock" | "alerts">,
+  tx: Transaction,
+  user: AuthenticatedUser,
+  referral: ReferralState,
+  assignee: { id: string; displayName: string },
+  how: { claiming: boolean; bulk?: boolean },
+  context: RequestContext,
+): Promise<void> {
+  const now = clock.now();
+  const details = {
+    assigneeId: assignee.id,
+    previousAssigneeId: referral.assigneeId,
+    ...(how.bulk ? { bulk: true } : {}),
+  };
+  await alerts.resolveForReferral(tx, referral.id, now);
+  await applyReferralChange(
+    tx,
+    audit,
+    user,
+    {
+      referral,
+      update: { assigneeId: assignee.id, assignedAt: now, status: "IN_TRIAGE" },
+      chronology: [
+        {
+          type: "ASSIGNED",
+          summary: how.claiming ? `${user.displayName} took the referral` : `Assigned to ${assignee.displayName}`,
+          details,
+        },
+      ],
+      audit: { action: how.claiming ? "referral.assign" : "referral.reassign", details },
+    },
+    context,
+    now,
+  );
+}
 
 /**
  * Claim a referral ("assign to me"), or, for a lead, give it to any member of the team. The
@@ -40,30 +83,7 @@ export function createAssignReferral({ db, audit, clock, alerts, file }: TriageD
         throw new ValidationFailed([
           { path: "assigneeId", message: `The referral is already assigned to ${assignee.displayName}` },
         ]);
-      const now = clock.now();
-      await alerts.resolveForReferral(tx, referral.id, now);
-      await applyReferralChange(
-        tx,
-        audit,
-        user,
-        {
-          referral,
-          update: { assigneeId: assignee.id, assignedAt: now, status: "IN_TRIAGE" },
-          chronology: [
-            {
-              type: "ASSIGNED",
-              summary: claiming ? `${user.displayName} took the referral` : `Assigned to ${assignee.displayName}`,
-              details: { assigneeId: assignee.id, previousAssigneeId: referral.assigneeId },
-            },
-          ],
-          audit: {
-            action: claiming ? "referral.assign" : "referral.reassign",
-            details: { assigneeId: assignee.id, previousAssigneeId: referral.assigneeId },
-          },
-        },
-        context,
-        now,
-      );
+      await recordAssignment({ audit, clock, alerts }, tx, user, referral, assignee, { claiming }, context);
     });
     return file.read(user, referralId, context);
   };

@@ -4,7 +4,7 @@ import type { RequestContext } from "../../services/context.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import { assertActionOpen } from "./actions.ts";
 import type { TriageDependencies } from "./dependencies.ts";
-import { applyReferralChange } from "./referral-change.ts";
+import { recordAssignment } from "./assign.ts";
 
 /**
  * A lead gives several referrals to one member of the team, with no cap on how many. Each
@@ -33,29 +33,14 @@ export function createBulkReassign({ db, audit, clock, alerts, file }: TriageDep
         throw error;
       }
       if (referral.assigneeId === assignee.id) return { outcome: "unchanged", reference };
-      const now = clock.now();
-      await alerts.resolveForReferral(tx, referral.id, now);
-      await applyReferralChange(
+      await recordAssignment(
+        { audit, clock, alerts },
         tx,
-        audit,
         user,
-        {
-          referral,
-          update: { assigneeId: assignee.id, assignedAt: now, status: "IN_TRIAGE" },
-          chronology: [
-            {
-              type: "ASSIGNED",
-              summary: `Assigned to ${assignee.displayName}`,
-              details: { assigneeId: assignee.id, previousAssigneeId: referral.assigneeId, bulk: true },
-            },
-          ],
-          audit: {
-            action: "referral.reassign",
-            details: { assigneeId: assignee.id, previousAssigneeId: referral.assigneeId, bulk: true },
-          },
-        },
+        referral,
+        assignee,
+        { claiming: false, bulk: true },
         context,
-        now,
       );
       return { outcome: "reassigned", reference };
     });
