@@ -4,12 +4,12 @@
 // axe, unique ids and reflow at 1280 and 320 px on each page.
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { openBrowser, type BrowserSession } from "./browser.ts";
-import { heading, signIn, type Account } from "./journey.ts";
+import { describe, expect, inject, it } from "vitest";
+import { heading, type Account } from "./journey.ts";
 import { pressButton, tabTo, typeInto } from "./keyboard.ts";
 import { checkAtBothWidths, checkPage } from "./page-checks.ts";
 import { redReferralAboutA12YearOld, submitReferral } from "./referral-fixture.ts";
+import { useSignedInBrowsers } from "./signed-in-browsers.ts";
 
 const { baseUrl, demoPassword, demoTotpSecret } = inject("e2e");
 
@@ -29,20 +29,7 @@ function todayInEngland(): { day: string; month: string; year: string } {
 }
 
 describe("a lead's exports, audit trail and bulk reassignment, in a real browser", () => {
-  const sessions: BrowserSession[] = [];
-  async function browserFor(account: Account): Promise<Page> {
-    const session = await openBrowser();
-    sessions.push(session);
-    await signIn(session.page, baseUrl, account);
-    return session.page;
-  }
-  afterEach(async () => {
-    for (const session of sessions) {
-      expect(session.problems, "console errors or CSP violations").toEqual([]);
-      await session.close();
-    }
-    sessions.length = 0;
-  });
+  const { browserFor } = useSignedInBrowsers(baseUrl);
 
   it("exports, shows the trail and reassigns, by keyboard", { timeout: 600_000 }, async () => {
     const referrerPage = await browserFor(referrer);

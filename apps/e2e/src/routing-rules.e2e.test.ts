@@ -7,12 +7,12 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { openBrowser, type BrowserSession } from "./browser.ts";
-import { heading, signIn, type Account } from "./journey.ts";
+import { describe, expect, inject, it } from "vitest";
+import { heading, type Account } from "./journey.ts";
 import { chooseRadio, pressButton, tabTo, typeInto } from "./keyboard.ts";
 import { checkAtBothWidths } from "./page-checks.ts";
 import { redReferralAboutA12YearOld, submitReferral } from "./referral-fixture.ts";
+import { useSignedInBrowsers } from "./signed-in-browsers.ts";
 
 const { baseUrl, demoPassword, demoTotpSecret } = inject("e2e");
 
@@ -44,20 +44,7 @@ async function chooseOption(page: Page, id: string, label: string) {
 }
 
 describe("routing rules, in a real browser", () => {
-  const sessions: BrowserSession[] = [];
-  async function browserFor(account: Account): Promise<Page> {
-    const session = await openBrowser();
-    sessions.push(session);
-    await signIn(session.page, baseUrl, account);
-    return session.page;
-  }
-  afterEach(async () => {
-    for (const session of sessions) {
-      expect(session.problems, "console errors or CSP violations").toEqual([]);
-      await session.close();
-    }
-    sessions.length = 0;
-  });
+  const { browserFor } = useSignedInBrowsers(baseUrl);
 
   it("tests postcodes, and adds, changes and removes a sector rule", { timeout: 300_000 }, async () => {
     const page = await browserFor(admin);

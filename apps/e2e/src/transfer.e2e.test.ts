@@ -3,11 +3,12 @@
 // says the decision clock restarted; and the Leeds triage member can no longer open the
 // referral or its notes. Every page is checked with axe.
 import type { Page } from "playwright-core";
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { expectNoAccessibilityViolations, openBrowser, type BrowserSession } from "./browser.ts";
-import { expectNoHorizontalScrollAt320, heading, signIn, type Account } from "./journey.ts";
+import { describe, expect, inject, it } from "vitest";
+import { expectNoAccessibilityViolations } from "./browser.ts";
+import { expectNoHorizontalScrollAt320, heading, type Account } from "./journey.ts";
 import { chooseRadio, pressButton, tabTo, typeInto } from "./keyboard.ts";
 import { redReferralAboutA12YearOld, submitReferral } from "./referral-fixture.ts";
+import { useSignedInBrowsers } from "./signed-in-browsers.ts";
 
 const { baseUrl, demoPassword, demoTotpSecret } = inject("e2e");
 
@@ -32,20 +33,7 @@ async function followLink(page: Page, href: string) {
 }
 
 describe("a transfer between teams, in a real browser", () => {
-  const sessions: BrowserSession[] = [];
-  async function browserFor(account: Account): Promise<Page> {
-    const session = await openBrowser();
-    sessions.push(session);
-    await signIn(session.page, baseUrl, account);
-    return session.page;
-  }
-  afterEach(async () => {
-    for (const session of sessions) {
-      expect(session.problems, "console errors or CSP violations").toEqual([]);
-      await session.close();
-    }
-    sessions.length = 0;
-  });
+  const { browserFor } = useSignedInBrowsers(baseUrl);
 
   it(
     "moves a Leeds referral to Bradford once Bradford's lead accepts, and Leeds loses it",

@@ -3,11 +3,12 @@
 // action; the lead approves; the referrer sees the outcome and the team's message. Every page is
 // checked with axe, and the queue and the file at 320 px.
 import type { Page } from "playwright-core";
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { expectNoAccessibilityViolations, openBrowser, type BrowserSession } from "./browser.ts";
-import { expectNoHorizontalScrollAt320, heading, signIn, type Account } from "./journey.ts";
+import { describe, expect, inject, it } from "vitest";
+import { expectNoAccessibilityViolations } from "./browser.ts";
+import { expectNoHorizontalScrollAt320, heading, type Account } from "./journey.ts";
 import { chooseRadio, pressButton, tabTo, typeInto } from "./keyboard.ts";
 import { redReferralAboutA12YearOld, submitReferral } from "./referral-fixture.ts";
+import { useSignedInBrowsers } from "./signed-in-browsers.ts";
 
 const { baseUrl, demoPassword, demoTotpSecret } = inject("e2e");
 
@@ -29,20 +30,7 @@ async function followLink(page: Page, href: string) {
 }
 
 describe("triage of a RED referral, in a real browser", () => {
-  const sessions: BrowserSession[] = [];
-  async function browserFor(account: Account): Promise<Page> {
-    const session = await openBrowser();
-    sessions.push(session);
-    await signIn(session.page, baseUrl, account);
-    return session.page;
-  }
-  afterEach(async () => {
-    for (const session of sessions) {
-      expect(session.problems, "console errors or CSP violations").toEqual([]);
-      await session.close();
-    }
-    sessions.length = 0;
-  });
+  const { browserFor } = useSignedInBrowsers(baseUrl);
 
   it("is alerted, claimed, noted, decided, approved, and answered to the referrer", { timeout: 600_000 }, async () => {
     // The referrer sends it (the form itself is covered by referral.e2e.test.ts).
