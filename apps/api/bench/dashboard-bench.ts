@@ -5,13 +5,9 @@
 //   pnpm --filter @cse/api bench:dashboard -- [--referrals 1000000] [--data-dir <dir>]
 //   --referrals   referrals in the database (default 1,000,000; fewer for a quick run)
 //   --data-dir    keep the seeded cluster there and reuse it next time (seeding 1M takes a while)
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { generateSecret } from "otplib";
 import pg from "pg";
 import { buildApp } from "../src/app.ts";
-import { repoRoot } from "../src/config.ts";
 import { createDatabaseClient } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrations.ts";
 import { seedReferenceData } from "../src/db/seed/reference-data.ts";
@@ -20,7 +16,15 @@ import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { createSecretBox } from "../src/security/encryption.ts";
 import { testConfig } from "../src/testing/app.ts";
 import { BenchClient, drive } from "./http-client.ts";
-import { getter, openVolumeDatabase, percentile, round, type Line } from "./volume-harness.ts";
+import {
+  getter,
+  openVolumeDatabase,
+  percentile,
+  round,
+  runOnItsOwn,
+  volumeOptions,
+  type Line,
+} from "./volume-harness.ts";
 
 const CONNECTIONS = 10;
 const LATENCY_SAMPLES = 300;
@@ -80,14 +84,8 @@ async function ensureSameChildLinks(pool: pg.Pool): Promise<number> {
 }
 
 export async function runDashboardBench(line: Line, args = process.argv.slice(2)): Promise<DashboardBenchReport> {
-  const { values } = parseArgs({
-    args: args.filter((arg) => arg !== "--"),
-    options: { referrals: { type: "string", default: "1000000" }, "data-dir": { type: "string" } },
-  });
-  const referrals = Number(values.referrals);
-  if (!Number.isInteger(referrals) || referrals < 1)
-    throw new RangeError("--referrals must be a positive whole number");
-  const database = await openVolumeDatabase(values["data-dir"], "cse_dashboard_bench");
+  const { referrals, dataDir } = volumeOptions(args);
+  const database = await openVolumeDatabase(dataDir, "cse_dashboard_bench");
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   pool.on("error", () => undefined);
   const db = createDatabaseClient({ url: database.url, maxConnections: 20 });
@@ -185,11 +183,4 @@ export async function runDashboardBench(line: Line, args = process.argv.slice(2)
 }
 
 // Runs on its own too: pnpm --filter @cse/api bench:dashboard
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const line: Line = (label, value) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
-  const report = await runDashboardBench(line);
-  const dir = join(repoRoot, "bench-results");
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "dashboard.json"), `${JSON.stringify(report, null, 2)}\n`);
-  process.exit(0);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runOnItsOwn("dashboard", (line) => runDashboardBench(line));

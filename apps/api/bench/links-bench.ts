@@ -9,14 +9,10 @@
 // come from the seed's small pools (dozens of links each: the worst neighbourhoods), and new
 // referrals submitted through the API, mostly naming people and numbers not seen before
 // (NEW_SHARES). The new ones are deleted at the end; the seeded ones' links stay stored.
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
 import { EXAMPLE_REFERRAL_SUBMISSION, type ReferralCreated } from "@cse/contracts";
 import { generateSecret } from "otplib";
 import { buildApp } from "../src/app.ts";
-import { repoRoot } from "../src/config.ts";
 import { createDatabaseClient } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrations.ts";
 import { seedReferenceData } from "../src/db/seed/reference-data.ts";
@@ -27,7 +23,15 @@ import { createSecretBox } from "../src/security/encryption.ts";
 import { systemClock } from "../src/services/clock.ts";
 import { testConfig } from "../src/testing/app.ts";
 import { BenchClient } from "./http-client.ts";
-import { getter, openVolumeDatabase, percentile, round, type Line } from "./volume-harness.ts";
+import {
+  getter,
+  openVolumeDatabase,
+  percentile,
+  round,
+  runOnItsOwn,
+  volumeOptions,
+  type Line,
+} from "./volume-harness.ts";
 
 const SAMPLES = 300;
 const WARM_UP = 30;
@@ -66,18 +70,8 @@ const summary = (times: number[]): Latency => ({
 });
 
 export async function runLinksBench(line: Line, args = process.argv.slice(2)): Promise<LinksBenchReport> {
-  const { values } = parseArgs({
-    args: args.filter((arg) => arg !== "--"),
-    options: { referrals: { type: "string", default: "1000000" }, "data-dir": { type: "string" } },
-    strict: false,
-  });
-  const referrals = Number(values.referrals);
-  if (!Number.isInteger(referrals) || referrals < 1)
-    throw new RangeError("--referrals must be a positive whole number");
-  const database = await openVolumeDatabase(
-    typeof values["data-dir"] === "string" ? values["data-dir"] : undefined,
-    "cse_links_bench",
-  );
+  const { referrals, dataDir } = volumeOptions(args);
+  const database = await openVolumeDatabase(dataDir, "cse_links_bench");
   const db = createDatabaseClient({ url: database.url, maxConnections: 10 });
   const config = testConfig({ LOG_LEVEL: "warn", SIGN_IN_MAX_PER_ADDRESS: "1000000" });
   const encryptionKey = Buffer.from(config.encryptionKey!, "base64");
@@ -275,11 +269,4 @@ export async function runLinksBench(line: Line, args = process.argv.slice(2)): P
 }
 
 // Runs on its own too: pnpm --filter @cse/api bench:links -- --data-dir <dir>
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const line: Line = (label, value) => process.stdout.write(`${label.padEnd(52)} ${value}\n`);
-  const report = await runLinksBench(line);
-  const dir = join(repoRoot, "bench-results");
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "links.json"), `${JSON.stringify(report, null, 2)}\n`);
-  process.exit(0);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runOnItsOwn("links", (line) => runLinksBench(line));

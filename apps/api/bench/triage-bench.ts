@@ -8,7 +8,6 @@
 //   --data-dir    keep the seeded cluster there and reuse it next time (seeding 1M takes a while)
 import { join } from "node:path";
 import { mkdir, writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { generateSecret } from "otplib";
 import pg from "pg";
@@ -23,7 +22,15 @@ import type { QueuePosition } from "../src/modules/triage/queue-repository.ts";
 import { createSecretBox } from "../src/security/encryption.ts";
 import { testConfig } from "../src/testing/app.ts";
 import { BenchClient, drive } from "./http-client.ts";
-import { getter, openVolumeDatabase, percentile, round, type Line } from "./volume-harness.ts";
+import {
+  getter,
+  openVolumeDatabase,
+  percentile,
+  round,
+  runOnItsOwn,
+  volumeOptions,
+  type Line,
+} from "./volume-harness.ts";
 import { queuePageFloor, referralFileFloor, type FloorActor } from "./triage-floors.ts";
 
 const CONNECTIONS = 10;
@@ -60,14 +67,8 @@ async function latencies(task: () => Promise<void>): Promise<{ medianMs: number;
 }
 
 export async function runTriageBench(line: Line, args = process.argv.slice(2)): Promise<TriageBenchReport> {
-  const { values } = parseArgs({
-    args: args.filter((arg) => arg !== "--"),
-    options: { referrals: { type: "string", default: "1000000" }, "data-dir": { type: "string" } },
-  });
-  const referrals = Number(values.referrals);
-  if (!Number.isInteger(referrals) || referrals < 1)
-    throw new RangeError("--referrals must be a positive whole number");
-  const database = await openVolumeDatabase(values["data-dir"], "cse_triage_bench");
+  const { referrals, dataDir } = volumeOptions(args);
+  const database = await openVolumeDatabase(dataDir, "cse_triage_bench");
   const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
   // Stopping the server at the end ends any connection the pool still holds; that is expected.
   pool.on("error", () => undefined);
@@ -265,11 +266,4 @@ async function writeMarkdown(report: TriageBenchReport) {
 }
 
 // Runs on its own too: pnpm --filter @cse/api bench:triage
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const line: Line = (label, value) => process.stdout.write(`${label.padEnd(52)} ${value}\n`);
-  const report = await runTriageBench(line);
-  const dir = join(repoRoot, "bench-results");
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "triage.json"), `${JSON.stringify(report, null, 2)}\n`);
-  process.exit(0);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runOnItsOwn("triage", (line) => runTriageBench(line));

@@ -1,7 +1,10 @@
 // What the benches at volume (triage, dashboard, links) share: the seeded cluster they open,
 // the keep-alive client a simulated browser reads with, and how a sample of times is summed up.
+import { mkdir, writeFile } from "node:fs/promises";
 import { Agent, request as httpRequest } from "node:http";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { repoRoot } from "../src/config.ts";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../src/db/embedded.ts";
 import { findFreePort, startScratchDatabase } from "../src/db/scratch.ts";
 
@@ -39,4 +42,26 @@ export function getter(baseUrl: string, cookie: string) {
       req.on("error", reject);
       req.end();
     });
+}
+
+/** The options every volume bench takes: `--referrals` (default 1,000,000) and `--data-dir`. */
+export function volumeOptions(args: string[]): { referrals: number; dataDir: string | undefined } {
+  const { values } = parseArgs({
+    args: args.filter((arg) => arg !== "--"),
+    options: { referrals: { type: "string", default: "1000000" }, "data-dir": { type: "string" } },
+  });
+  const referrals = Number(values.referrals);
+  if (!Number.isInteger(referrals) || referrals < 1)
+    throw new RangeError("--referrals must be a positive whole number");
+  return { referrals, dataDir: values["data-dir"] };
+}
+
+/** Runs a bench on its own (`pnpm --filter @cse/api bench:<name>`), keeping its figures as JSON. */
+export async function runOnItsOwn<T>(name: string, run: (line: Line) => Promise<T>): Promise<never> {
+  const line: Line = (label, value) => process.stdout.write(`${label.padEnd(52)} ${value}\n`);
+  const report = await run(line);
+  const dir = join(repoRoot, "bench-results");
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  process.exit(0);
 }

@@ -7,53 +7,50 @@ import { decisionSummary, hoursText, shareText, weekLabel } from "./wording.ts";
 /** Time to decision by week, against the target of deciding within one working day. */
 export function TimeToDecision({ timeToDecision }: { timeToDecision: Dashboard["timeToDecision"] }) {
   const { weeks, target } = timeToDecision;
-  const labels = weeks.map((week) => weekLabel(week.weekOf));
-  const shareChart = useMemo(
-    () => ({
-      type: "line" as const,
-      data: {
-        labels,
-        datasets: [
-          {
-            label: "Decided within one working day (%)",
-            data: weeks.map((week) => (week.onTimeShare === null ? null : Math.round(week.onTimeShare * 1000) / 10)),
-            borderColor: CHART_COLOURS.blue,
-            backgroundColor: CHART_COLOURS.blue,
-            spanGaps: false,
-          },
-          {
-            label: `Target (${Math.round(target * 100)}%)`,
-            data: weeks.map(() => target * 100),
-            borderColor: CHART_COLOURS.red,
-            borderDash: [6, 4],
-            pointRadius: 0,
-          },
-        ],
+  // Built again only when the dashboard is read again (a new object each render would redraw).
+  const { shareChart, medianChart } = useMemo(() => {
+    const { weeks, target } = timeToDecision;
+    const labels = weeks.map((week) => weekLabel(week.weekOf));
+    return {
+      shareChart: {
+        type: "line" as const,
+        data: {
+          labels,
+          datasets: [
+            {
+              label: "Decided within one working day (%)",
+              data: weeks.map((week) => (week.onTimeShare === null ? null : Math.round(week.onTimeShare * 1000) / 10)),
+              borderColor: CHART_COLOURS.blue,
+              backgroundColor: CHART_COLOURS.blue,
+              spanGaps: false,
+            },
+            {
+              label: `Target (${Math.round(target * 100)}%)`,
+              data: weeks.map(() => target * 100),
+              borderColor: CHART_COLOURS.red,
+              borderDash: [6, 4],
+              pointRadius: 0,
+            },
+          ],
+        },
+        options: { scales: { y: { min: 0, max: 100, title: { display: true, text: "%" } } } },
       },
-      options: { scales: { y: { min: 0, max: 100, title: { display: true, text: "%" } } } },
-    }),
-    // The figures change only when the dashboard is read again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [timeToDecision],
-  );
-  const medianChart = useMemo(
-    () => ({
-      type: "bar" as const,
-      data: {
-        labels,
-        datasets: [
-          {
-            label: "Median hours to decision",
-            data: weeks.map((week) => week.medianHours),
-            backgroundColor: CHART_COLOURS.grey,
-          },
-        ],
+      medianChart: {
+        type: "bar" as const,
+        data: {
+          labels,
+          datasets: [
+            {
+              label: "Median hours to decision",
+              data: weeks.map((week) => week.medianHours),
+              backgroundColor: CHART_COLOURS.grey,
+            },
+          ],
+        },
+        options: { scales: { y: { min: 0, title: { display: true, text: "hours" } } } },
       },
-      options: { scales: { y: { min: 0, title: { display: true, text: "hours" } } } },
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [timeToDecision],
-  );
+    };
+  }, [timeToDecision]);
   return (
     <>
       <h2 className="govuk-heading-m">Time to decision</h2>
