@@ -13,8 +13,8 @@ import { useTestApp } from "../testing/use-test-app.ts";
 const BUDGETS = {
   // The session, with its user, in one statement.
   "a signed-in request that reads nothing": { path: () => "/api/health", statements: 1 },
-  // Session; BEGIN; the referral with everything on the file; the transfer targets; the audit entry; COMMIT.
-  "the team's referral file": { path: (id: string) => `/api/referrals/${id}`, statements: 6 },
+  // Session; the referral with everything on the file, and its audit entry, in one statement.
+  "the team's referral file": { path: (id: string) => `/api/referrals/${id}`, statements: 2 },
   // Session; the two segments of the page; the rows shown; the counts; the audit entry.
   "a page of the team's queue": { path: () => "/api/referrals?scope=team", statements: 6 },
 } as const;

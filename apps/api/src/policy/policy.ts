@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { AuthenticatedUser } from "../modules/users/user-record.ts";
 import { roleMay, type Action } from "./permissions.ts";
 
@@ -65,6 +65,21 @@ export function referralScope(user: AuthenticatedUser, action: ReferralAction): 
   }
 }
 
+/**
+ * referralScope as SQL over the referral aliased `r`, for the reads written as one statement.
+ * It translates the fragment referralScope gives, so the rule still lives there alone; a
+ * fragment of any other shape has no translation and fails closed.
+ */
+export function referralScopeSql(user: AuthenticatedUser, action: ReferralAction): Prisma.Sql {
+  const scope = referralScope(user, action);
+  if (scope === NOTHING) return Prisma.sql`false`;
+  const keys = Object.keys(scope);
+  if (keys.length === 1 && typeof scope.teamId === "string") return Prisma.sql`r."teamId" = ${scope.teamId}::uuid`;
+  if (keys.length === 1 && typeof scope.referrerId === "string")
+    return Prisma.sql`r."referrerId" = ${scope.referrerId}::uuid`;
+  throw new Error(`The scope of ${action} for ${user.role} has no SQL form`);
+}
+
 /** Which way a person reads a referral they may open: as its referrer, or as its team. */
 export type ReferralAudience = "referrer" | "team";
 
@@ -82,6 +97,13 @@ export function noteVisibilityScope(user: AuthenticatedUser): Prisma.NoteWhereIn
   if (!roleMay(user.role, "note.read")) return NOTHING;
   if (user.role === "LEAD") return {};
   return { OR: [{ visibility: "TEAM" }, { authorAgency: user.agency }] };
+}
+
+/** noteVisibilityScope as SQL over the note aliased `n` (policy.test.ts holds them to agree). */
+export function noteVisibilitySql(user: AuthenticatedUser): Prisma.Sql {
+  if (!roleMay(user.role, "note.read")) return Prisma.sql`false`;
+  if (user.role === "LEAD") return Prisma.sql`true`;
+  return Prisma.sql`(n."visibility" = 'TEAM' OR n."authorAgency" = ${user.agency}::"Agency")`;
 }
 
 /** The same rule as noteVisibilityScope, for a note already loaded (chronology entries). */

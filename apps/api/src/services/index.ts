@@ -53,7 +53,7 @@ export function createServices({
   const access = createReferralAccess({ db, audit });
   const outbox = createOutbox({ emailEnabled: config.email.mode !== "off" });
   const alerts = createAlertService({ db, clock, outbox });
-  const teamFile = createTeamFileService({ db, audit, access, clock });
+  const teamFile = createTeamFileService({ db, access, clock });
   const throttle = createThrottle(db);
   const secretBox = createSecretBox(secrets.encryptionKey);
   const idempotency = createIdempotency(db, config.idempotencyTakeoverMs);

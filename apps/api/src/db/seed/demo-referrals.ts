@@ -220,7 +220,7 @@ export async function seedDemoReferrals(db: Database, now: Date = new Date()): P
   // The demo's back-dated history is not news: nothing of it goes by email.
   const alerts = createAlertService({ db, clock, outbox: createOutbox({ emailEnabled: false }) });
   const access = createReferralAccess({ db, audit });
-  const file = createTeamFileService({ db, audit, access, clock });
+  const file = createTeamFileService({ db, access, clock });
   const links = createLinkComputation({ db, clock });
   // The demo has no job queue yet: links are computed as each referral is stored.
   const linkRequests = { request: async (referralId: string) => void (await links.computeFor(referralId)) };

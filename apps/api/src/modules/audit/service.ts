@@ -1,6 +1,6 @@
 import type { Database, Transaction } from "../../db/client.ts";
 import type { AuditOutcome, Role } from "../../generated/prisma/enums.ts";
-import { hashedTextAround } from "./chain.ts";
+import { auditAppendSql } from "./append-sql.ts";
 import { verifyAuditTrail } from "./verification.ts";
 
 export interface AuditActor {
@@ -48,29 +48,7 @@ export function createAuditService(db: Database) {
 
   /** On its own connection the statement is its own transaction, so the lock ends with it. */
   async function append(client: Transaction | Database, entry: AuditEntry): Promise<void> {
-    const fields = {
-      occurredAt: new Date(),
-      actorId: entry.actor?.id ?? null,
-      actorRole: entry.actor?.role ?? null,
-      action: entry.action,
-      outcome: entry.outcome ?? "ALLOWED",
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      referralId: entry.referralId ?? null,
-      teamId: entry.teamId ?? null,
-      requestId: entry.requestId ?? null,
-      details: entry.details ?? {},
-    };
-    const { before, after } = hashedTextAround(fields);
-    await client.$executeRaw`
-      INSERT INTO "AuditEvent" ("id", "occurredAt", "actorId", "actorRole", "action", "outcome", "entityType",
-                                "entityId", "referralId", "teamId", "requestId", "details", "prevHash", "hash")
-      SELECT chain."next_id", ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid,
-             ${fields.actorRole}::"Role", ${fields.action}, ${fields.outcome}::"AuditOutcome", ${fields.entityType},
-             ${fields.entityId}, ${fields.referralId}::uuid, ${fields.teamId}::uuid, ${fields.requestId},
-             ${JSON.stringify(fields.details)}::jsonb, chain."prev_hash",
-             encode(sha256(convert_to(${before} || chain."prev_hash" || ${after}, 'UTF8')), 'hex')
-        FROM "audit_chain_next"() AS chain`;
+    await client.$executeRaw(auditAppendSql(entry, new Date()));
   }
 
   return {

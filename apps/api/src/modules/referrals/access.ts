@@ -2,7 +2,7 @@ import type { Database, Transaction } from "../../db/client.ts";
 import { Forbidden, NotFound } from "../../errors.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { roleMay } from "../../policy/permissions.ts";
-import { referralScope, type ReferralAction } from "../../policy/policy.ts";
+import { referralScope, referralScopeSql, type ReferralAction } from "../../policy/policy.ts";
 import type { RequestContext } from "../../services/context.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
@@ -76,6 +76,24 @@ export function createReferralAccess({ db, audit }: { db: Database; audit: Audit
     ): Promise<Prisma.ReferralGetPayload<{ include: I }>> {
       if (!roleMay(user.role, action)) throw await refuseRole(user, id, action, context);
       const row = await client.referral.findFirst({ where: { id, AND: [referralScope(user, action)] }, include });
+      if (!row) throw await refuse(user, id, action, context);
+      return row;
+    },
+
+    /**
+     * As find, for a read written as one statement: `statement` is given the scope for (user,
+     * action) as SQL over the referral aliased `r`, and must return no row when it matches nothing.
+     */
+    async findByStatement<T>(
+      client: Client,
+      user: AuthenticatedUser,
+      id: string,
+      action: ReferralAction,
+      context: RequestContext,
+      statement: (scope: Prisma.Sql) => Prisma.Sql,
+    ): Promise<T> {
+      if (!roleMay(user.role, action)) throw await refuseRole(user, id, action, context);
+      const [row] = await client.$queryRaw<T[]>(statement(referralScopeSql(user, action)));
       if (!row) throw await refuse(user, id, action, context);
       return row;
     },

@@ -1,15 +1,14 @@
 import type { TeamReferralDetail } from "@cse/contracts";
 import type { Database, Transaction } from "../../db/client.ts";
-import { noteVisibilityScope, type ReferralAction } from "../../policy/policy.ts";
+import type { ReferralAction } from "../../policy/policy.ts";
 import type { Clock } from "../../services/clock.ts";
 import type { RequestContext } from "../../services/context.ts";
-import type { AuditService } from "../audit/service.ts";
 import type { ReferralAccess } from "../referrals/access.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import { availableActions, type TriageState } from "./actions.ts";
-import { teamFileIncludeFor, toTeamFile } from "./file-view.ts";
+import { parseFileDocument, teamFileStatement } from "./file-query.ts";
+import { toTeamFile } from "./file-view.ts";
 import { referralStateSelect, type ReferralState } from "./referral-change.ts";
-import { bankHolidayExceptions } from "../referrals/working-calendar.ts";
 import { transferIsOverdue } from "../transfers/overdue.ts";
 
 export const triageStateSelect = {
@@ -30,19 +29,9 @@ export interface LoadedState {
 
 /**
  * The referral file as the owning team reads it. Every read is audited in the same
- * transaction as the read itself.
+ * statement as the read itself.
  */
-export function createTeamFileService({
-  db,
-  audit,
-  access,
-  clock,
-}: {
-  db: Database;
-  audit: AuditService;
-  access: ReferralAccess;
-  clock: Clock;
-}) {
+export function createTeamFileService({ db, access, clock }: { db: Database; access: ReferralAccess; clock: Clock }) {
   /** Loads what a triage action decides on, through the access gateway for that action. */
   async function loadState(
     tx: Transaction,
@@ -64,26 +53,42 @@ export function createTeamFileService({
     };
   }
 
-  /** Reads the file inside the caller's transaction, and records the read there too. */
+  /**
+   * Reads the file, and records the read, in one statement (file-query.ts): inside the caller's
+   * transaction when there is one, or as a transaction of its own.
+   */
   async function readWithin(
-    tx: Transaction,
+    client: Database | Transaction,
     user: AuthenticatedUser,
     id: string,
     context: RequestContext,
   ): Promise<TeamReferralDetail> {
-    const row = await access.findIncluding(
-      tx,
+    const now = clock.now();
+    const { document } = await access.findByStatement<{ document: string }>(
+      client,
       user,
       id,
       "referral.read-as-team",
       context,
-      teamFileIncludeFor(noteVisibilityScope(user)),
+      (scope) =>
+        teamFileStatement(
+          user,
+          id,
+          scope,
+          {
+            actor: user,
+            action: "referral.read",
+            entityType: "Referral",
+            requestId: context.requestId,
+            details: { audience: "team" },
+          },
+          new Date(),
+        ),
     );
-    const notes = row.notes;
-    const now = clock.now();
+    const row = parseFileDocument(document);
     const pendingTransfer = row.transfers.find((transfer) => transfer.status === "PENDING") ?? null;
     const pendingTransferOverdue = pendingTransfer
-      ? transferIsOverdue(pendingTransfer.requestedAt, await bankHolidayExceptions(tx), now)
+      ? transferIsOverdue(pendingTransfer.requestedAt, row.bankHolidayExceptions ?? [], now)
       : false;
     const actions = availableActions(user, {
       status: row.status,
@@ -92,40 +97,19 @@ export function createTeamFileService({
       hasPendingRiskOverride: row.riskOverrides.length > 0,
       hasPendingTransfer: pendingTransfer !== null,
     });
-    const assignableMembers = actions.includes("reassign")
-      ? await tx.user.findMany({
-          where: { teamId: row.teamId, role: { in: ["TRIAGE", "LEAD"] }, status: "ACTIVE" },
-          orderBy: { displayName: "asc" },
-          select: { id: true, displayName: true },
-        })
-      : [];
-    const routableTeams = actions.includes("route-from-hub")
-      ? await tx.team.findMany({ where: { isHub: false }, orderBy: { name: "asc" }, select: { id: true, name: true } })
-      : [];
-    const transferTeams = actions.includes("request-transfer")
-      ? await tx.team.findMany({
-          where: { isHub: false, id: { not: row.teamId } },
-          orderBy: { name: "asc" },
-          select: { id: true, name: true },
-        })
-      : [];
-    const approvedBy = row.decisionApprovedById
-      ? await tx.user.findUnique({ where: { id: row.decisionApprovedById }, select: { id: true, displayName: true } })
-      : null;
-    await audit.record(tx, {
-      actor: user,
-      action: "referral.read",
-      entityType: "Referral",
-      entityId: id,
-      referralId: id,
-      teamId: row.teamId,
-      requestId: context.requestId,
-      details: { audience: "team", notesShown: notes.length },
-    });
+    // The statement brings every choice; the file offers those its actions need.
     return toTeamFile(
       user,
       row,
-      { notes, actions, assignableMembers, routableTeams, approvedBy, transferTeams, pendingTransferOverdue },
+      {
+        notes: row.notes,
+        actions,
+        assignableMembers: actions.includes("reassign") ? row.assignableMembers : [],
+        routableTeams: actions.includes("route-from-hub") ? row.routableTeams : [],
+        transferTeams: actions.includes("request-transfer") ? row.transferTeams : [],
+        approvedBy: row.approvedBy,
+        pendingTransferOverdue,
+      },
       now,
     );
   }
@@ -134,7 +118,7 @@ export function createTeamFileService({
     loadState,
     readWithin,
     async read(user: AuthenticatedUser, id: string, context: RequestContext): Promise<TeamReferralDetail> {
-      return db.$transaction((tx) => readWithin(tx, user, id, context));
+      return readWithin(db, user, id, context);
     },
   };
 }

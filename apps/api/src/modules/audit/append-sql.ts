@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { AuditEntry } from "./service.ts";
+import { hashedTextAround } from "./chain.ts";
+
+/**
+ * Counts the database works out in the statement that appends the entry (how many notes a read
+ * showed, say), keyed by their name in the entry's details. Each is an integer SQL expression
+ * over the statement's source row.
+ */
+export type CountsInSql = Readonly<Record<string, Prisma.Sql>>;
+
+/**
+ * The statement that appends one entry to the chain: audit_chain_next() takes the chain's lock
+ * and hands over the previous hash and the next id, and the hash is computed in the same
+ * statement, so the serial section never waits for a round trip to the application.
+ *
+ * With a `source` (a CTE of the same statement, one row or none, and a column of it never null) the entry is appended once per
+ * source row, after the source is read: a read and the entry that records it can then be one
+ * statement, and an empty source (nothing found, nothing read) appends nothing.
+ */
+export function auditAppendSql(
+  entry: AuditEntry,
+  occurredAt: Date,
+  source?: { readonly name: Prisma.Sql; readonly key: Prisma.Sql; readonly counts?: CountsInSql },
+): Prisma.Sql {
+  const counts = source?.counts ?? {};
+  // Each count stands in the hashed text as a marker no entry's own facts can contain.
+  const marker = (key: string) => `count:${key}:${randomUUID()}`;
+  const markers = Object.fromEntries(Object.keys(counts).map((key) => [key, marker(key)]));
+  const fields = {
+    occurredAt,
+    actorId: entry.actor?.id ?? null,
+    actorRole: entry.actor?.role ?? null,
+    action: entry.action,
+    outcome: entry.outcome ?? "ALLOWED",
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    referralId: entry.referralId ?? null,
+    teamId: entry.teamId ?? null,
+    requestId: entry.requestId ?? null,
+    details: { ...entry.details, ...markers },
+  };
+  const { before, after } = hashedTextAround(fields);
+  const countAt = new Map(Object.entries(markers).map(([key, value]) => [JSON.stringify(value), key]));
+  const withCounts = (text: string): Prisma.Sql => {
+    if (countAt.size === 0) return Prisma.sql`${text}`;
+    const parts: Prisma.Sql[] = [];
+    let last = 0;
+    for (const found of text.matchAll(new RegExp([...countAt.keys()].join("|"), "g"))) {
+      parts.push(
+        Prisma.sql`${text.slice(last, found.index)}::text`,
+        Prisma.sql`(${counts[countAt.get(found[0])!]!})::bigint::text`,
+      );
+      last = found.index + found[0].length;
+    }
+    parts.push(Prisma.sql`${text.slice(last)}::text`);
+    return Prisma.sql`(${Prisma.join(parts, " || ")})`;
+  };
+  const staticDetails = JSON.stringify(entry.details ?? {});
+  const details =
+    Object.keys(counts).length === 0
+      ? Prisma.sql`${staticDetails}::jsonb`
+      : Prisma.sql`${staticDetails}::jsonb || jsonb_build_object(${Prisma.join(
+          Object.entries(counts).map(([key, value]) => Prisma.sql`${key}::text, (${value})::bigint`),
+        )})`;
+  const chain = source
+    ? // LATERAL, and conditioned on the source row, so the lock is taken only once there is one.
+      Prisma.sql`FROM ${source.name} CROSS JOIN LATERAL (SELECT * FROM "audit_chain_next"() WHERE ${source.key} IS NOT NULL) AS chain`
+    : Prisma.sql`FROM "audit_chain_next"() AS chain`;
+  return Prisma.sql`
+    INSERT INTO "AuditEvent" ("id", "occurredAt", "actorId", "actorRole", "action", "outcome", "entityType",
+                              "entityId", "referralId", "teamId", "requestId", "details", "prevHash", "hash")
+    SELECT chain."next_id", ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid,
+           ${fields.actorRole}::"Role", ${fields.action}, ${fields.outcome}::"AuditOutcome", ${fields.entityType},
+           ${fields.entityId}, ${fields.referralId}::uuid, ${fields.teamId}::uuid, ${fields.requestId},
+           ${details}, chain."prev_hash",
+           encode(sha256(convert_to(${withCounts(before)} || chain."prev_hash" || ${withCounts(after)}, 'UTF8')), 'hex')
+      ${chain}`;
+}
