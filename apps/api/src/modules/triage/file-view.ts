@@ -7,6 +7,10 @@ import type { AuthenticatedUser } from "../users/user-record.ts";
 
 const person = { select: { id: true, displayName: true } } as const;
 
+/**
+ * The shape of the file as Prisma would give it. The file is read in one hand-written statement
+ * (file-query.ts) whose document takes this shape; this include names it, and the types follow.
+ */
 export const teamFileInclude = {
   ...referralDetailInclude,
   team: { select: { id: true, name: true, isHub: true } },
@@ -28,18 +32,6 @@ export const teamFileInclude = {
     },
   },
 } as const satisfies Prisma.ReferralInclude;
-
-/** The file with the notes this reader may see, read in the same query. */
-export function teamFileIncludeFor(noteScope: Prisma.NoteWhereInput) {
-  return {
-    ...teamFileInclude,
-    notes: {
-      where: noteScope,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      include: { author: person },
-    },
-  } as const satisfies Prisma.ReferralInclude;
-}
 
 export type TeamFileRow = Prisma.ReferralGetPayload<{ include: typeof teamFileInclude }>;
 export type NoteRow = Prisma.NoteGetPayload<{ include: { author: typeof person } }>;
