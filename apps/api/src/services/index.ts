@@ -70,7 +70,7 @@ export function createServices({
     invitations: createInvitationService({ db, audit }),
     idempotency,
     drafts: createDraftService({ db, audit, config }),
-    referralSubmission: createReferralSubmissionService({ audit, idempotency, alerts, clock, linkRequests }),
+    referralSubmission: createReferralSubmissionService({ idempotency, alerts, clock, linkRequests }),
     referralReading: createReferralReadingService({ db, audit, access, teamFile, clock, linkRequests }),
     triage: createTriageService(triageDependencies),
     transfers: createTransferService(triageDependencies),

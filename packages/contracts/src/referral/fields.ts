@@ -78,14 +78,18 @@ export function optionalPostcode(label: string, of: string) {
   );
 }
 
+// Made once: building a formatter costs far more than formatting, and every dated field asks.
+let englishDate: Intl.DateTimeFormat | undefined;
+
 /** Today's date in England, as YYYY-MM-DD: "not in the future" is judged by it. */
 export function todayInEngland(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
+  englishDate ??= new Intl.DateTimeFormat("en-CA", {
     timeZone: "Europe/London",
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
-  }).format(now);
+  });
+  return englishDate.format(now);
 }
 
 export function isRealDate(value: string): boolean {

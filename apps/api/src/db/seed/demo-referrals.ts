@@ -225,7 +225,6 @@ export async function seedDemoReferrals(db: Database, now: Date = new Date()): P
   // The demo has no job queue yet: links are computed as each referral is stored.
   const linkRequests = { request: async (referralId: string) => void (await links.computeFor(referralId)) };
   const submission = createReferralSubmissionService({
-    audit,
     // Every seeded submission has a fresh key, so no claim is ever taken over.
     idempotency: createIdempotency(db, 120_000),
     alerts,

@@ -1,5 +1,6 @@
 import type { AlertList } from "@cse/contracts";
 import type { Database, Transaction } from "../../db/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import type { AlertKind } from "../../generated/prisma/enums.ts";
 import { referralScope } from "../../policy/policy.ts";
 import type { Clock } from "../../services/clock.ts";
@@ -12,25 +13,39 @@ const LIST_LIMIT = 50;
 /** Alerts that say something happened rather than ask for work: resolved once read. */
 const NEWS_KINDS: AlertKind[] = ["TRANSFER_REJECTED", "TRANSFER_ACCEPTED", "DECISION_DUE_SOON", "ESCALATED", "OUTCOME"];
 
-/** One alert of this kind to each recipient; one already there (resolved or not) is new again. */
+/**
+ * One alert of this kind to each recipient; one already there (resolved or not) is new again.
+ * One statement: recipients are the ids given, or the team's working members (or its leads).
+ */
 async function notify(
   tx: Transaction,
   kind: AlertKind,
   referralId: string,
   teamId: string,
-  recipients: readonly { id: string }[],
+  recipients: readonly { id: string }[] | TeamRecipients,
   now: Date,
-): Promise<void> {
-  const recipientIds = recipients.map((recipient) => recipient.id);
-  await tx.alert.updateMany({
-    where: { referralId, kind, recipientId: { in: recipientIds } },
-    data: { resolvedAt: null, readAt: null, createdAt: now, teamId },
-  });
-  await tx.alert.createMany({
-    data: recipientIds.map((recipientId) => ({ recipientId, referralId, teamId, kind, createdAt: now })),
-    skipDuplicates: true,
-  });
+): Promise<string[]> {
+  const people =
+    "leadsOnly" in recipients
+      ? Prisma.sql`SELECT u."id" FROM "User" u WHERE u."teamId" = ${teamId}::uuid AND u."status" = 'ACTIVE'
+          AND u."role" = ANY(${recipients.leadsOnly ? ["LEAD"] : ["TRIAGE", "LEAD"]}::"Role"[])`
+      : Prisma.sql`SELECT unnest(${recipients.map((recipient) => recipient.id)}::uuid[]) AS "id"`;
+  const rows = await tx.$queryRaw<{ recipientId: string }[]>`
+    INSERT INTO "Alert" ("id", "recipientId", "referralId", "teamId", "kind", "createdAt", "readAt", "resolvedAt")
+    SELECT uuidv7(), people."id", ${referralId}::uuid, ${teamId}::uuid, ${kind}::"AlertKind", ${now}, NULL, NULL
+      FROM (${people}) AS people
+    ON CONFLICT ("recipientId", "referralId", "kind") DO UPDATE
+      SET "resolvedAt" = NULL, "readAt" = NULL, "createdAt" = EXCLUDED."createdAt", "teamId" = EXCLUDED."teamId"
+    RETURNING "recipientId"`;
+  return rows.map((row) => row.recipientId);
 }
+
+/** The team's members who work its referrals, or only its leads, as notify finds them. */
+interface TeamRecipients {
+  readonly leadsOnly: boolean;
+}
+const TEAM: TeamRecipients = { leadsOnly: false };
+const TEAM_LEADS: TeamRecipients = { leadsOnly: true };
 
 /** The alerts a member sees: never about a referral they may not open now. */
 function visibleTo(user: AuthenticatedUser) {
@@ -50,14 +65,6 @@ function visibleTo(user: AuthenticatedUser) {
   };
 }
 
-/** The team's members who work its referrals, or only its leads. */
-async function teamMembers(tx: Transaction, teamId: string, leadsOnly = false): Promise<{ id: string }[]> {
-  return tx.user.findMany({
-    where: { teamId, role: leadsOnly ? "LEAD" : { in: ["TRIAGE", "LEAD"] }, status: "ACTIVE" },
-    select: { id: true },
-  });
-}
-
 const ids = (people: readonly { id: string }[]) => people.map((person) => person.id);
 
 /**
@@ -68,15 +75,14 @@ const ids = (people: readonly { id: string }[]) => people.map((person) => person
  */
 export function createAlertService({ db, clock, outbox }: { db: Database; clock: Clock; outbox: Outbox }) {
   async function raiseRedReferral(tx: Transaction, referral: { id: string; teamId: string }, now: Date) {
-    const members = await teamMembers(tx, referral.teamId);
     // A referral raised to RED again re-opens the alerts it had: unread, and new as of now.
-    await notify(tx, "RED_REFERRAL", referral.id, referral.teamId, members, now);
+    const members = await notify(tx, "RED_REFERRAL", referral.id, referral.teamId, TEAM, now);
     await outbox.record(
       tx,
       {
         kind: "RED_REFERRAL",
         eventKey: `red:${referral.id}:${now.toISOString()}`,
-        recipientIds: ids(members),
+        recipientIds: members,
         referralId: referral.id,
         teamId: referral.teamId,
       },
@@ -97,8 +103,7 @@ export function createAlertService({ db, clock, outbox }: { db: Database; clock:
       now: Date,
     ): Promise<void> {
       if (referral.risk === "RED") return raiseRedReferral(tx, referral, now);
-      const members = await teamMembers(tx, referral.teamId);
-      await notify(tx, "NEW_REFERRAL", referral.id, referral.teamId, members, now);
+      const members = await notify(tx, "NEW_REFERRAL", referral.id, referral.teamId, TEAM, now);
       if (!outbox.emailEnabled) return;
       const deliverAfter = nextDigestAt(now, await bankHolidayExceptions(tx));
       await outbox.record(
@@ -106,7 +111,7 @@ export function createAlertService({ db, clock, outbox }: { db: Database; clock:
         {
           kind: "NEW_REFERRAL",
           eventKey: `new:${referral.id}:${referral.teamId}`,
-          recipientIds: ids(members),
+          recipientIds: members,
           referralId: referral.id,
           teamId: referral.teamId,
           deliverAfter,
@@ -130,14 +135,13 @@ export function createAlertService({ db, clock, outbox }: { db: Database; clock:
       transfer: { id?: string; referralId: string; toTeamId: string },
       now: Date,
     ): Promise<void> {
-      const leads = await teamMembers(tx, transfer.toTeamId, true);
-      await notify(tx, "TRANSFER_REQUESTED", transfer.referralId, transfer.toTeamId, leads, now);
+      const leads = await notify(tx, "TRANSFER_REQUESTED", transfer.referralId, transfer.toTeamId, TEAM_LEADS, now);
       await outbox.record(
         tx,
         {
           kind: "TRANSFER_REQUESTED",
           eventKey: `transfer-requested:${transfer.id ?? transfer.referralId}:${now.toISOString()}`,
-          recipientIds: ids(leads),
+          recipientIds: leads,
           referralId: transfer.referralId,
           teamId: transfer.toTeamId,
         },
@@ -201,14 +205,20 @@ export function createAlertService({ db, clock, outbox }: { db: Database; clock:
       referral: { id: string; teamId: string; assigneeId: string | null; decisionDueAt: Date },
       now: Date,
     ): Promise<void> {
-      const recipients = referral.assigneeId ? [{ id: referral.assigneeId }] : await teamMembers(tx, referral.teamId);
-      await notify(tx, "DECISION_DUE_SOON", referral.id, referral.teamId, recipients, now);
+      const recipients = await notify(
+        tx,
+        "DECISION_DUE_SOON",
+        referral.id,
+        referral.teamId,
+        referral.assigneeId ? [{ id: referral.assigneeId }] : TEAM,
+        now,
+      );
       await outbox.record(
         tx,
         {
           kind: "DECISION_DUE_SOON",
           eventKey: `due-soon:${referral.id}:${referral.decisionDueAt.toISOString()}`,
-          recipientIds: ids(recipients),
+          recipientIds: recipients,
           referralId: referral.id,
           teamId: referral.teamId,
         },
@@ -223,11 +233,10 @@ export function createAlertService({ db, clock, outbox }: { db: Database; clock:
       eventKey: string,
       now: Date,
     ): Promise<void> {
-      const leads = await teamMembers(tx, referral.teamId, true);
-      await notify(tx, "ESCALATED", referral.id, referral.teamId, leads, now);
+      const leads = await notify(tx, "ESCALATED", referral.id, referral.teamId, TEAM_LEADS, now);
       await outbox.record(
         tx,
-        { kind: "ESCALATED", eventKey, recipientIds: ids(leads), referralId: referral.id, teamId: referral.teamId },
+        { kind: "ESCALATED", eventKey, recipientIds: leads, referralId: referral.id, teamId: referral.teamId },
         now,
       );
     },

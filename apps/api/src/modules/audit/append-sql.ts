@@ -4,11 +4,18 @@ import type { AuditEntry } from "./service.ts";
 import { hashedTextAround } from "./chain.ts";
 
 /**
- * Counts the database works out in the statement that appends the entry (how many notes a read
- * showed, say), keyed by their name in the entry's details. Each is an integer SQL expression
- * over the statement's source row.
+ * Facts the database works out in the statement that appends the entry (how many notes a read
+ * showed, the reference a submission was given), keyed by their name in the entry's details:
+ * SQL expressions over the statement's source row, each an integer or a text. A text must be
+ * plain printable ASCII (a reference, a code), whose JSON PostgreSQL writes as JavaScript does.
  */
-export type CountsInSql = Readonly<Record<string, Prisma.Sql>>;
+export type ComputedDetails = Readonly<Record<string, { readonly sql: Prisma.Sql; readonly type: "integer" | "text" }>>;
+
+/** The value as JSON text, exactly as canonicalJson writes it. */
+const jsonTextOf = ({ sql, type }: ComputedDetails[string]) =>
+  type === "integer" ? Prisma.sql`(${sql})::bigint::text` : Prisma.sql`to_json((${sql})::text)::text`;
+const jsonOf = ({ sql, type }: ComputedDetails[string]) =>
+  type === "integer" ? Prisma.sql`to_jsonb((${sql})::bigint)` : Prisma.sql`to_jsonb((${sql})::text)`;
 
 /**
  * The statement that appends one entry to the chain: audit_chain_next() takes the chain's lock
@@ -22,12 +29,12 @@ export type CountsInSql = Readonly<Record<string, Prisma.Sql>>;
 export function auditAppendSql(
   entry: AuditEntry,
   occurredAt: Date,
-  source?: { readonly name: Prisma.Sql; readonly key: Prisma.Sql; readonly counts?: CountsInSql },
+  source?: { readonly name: Prisma.Sql; readonly key: Prisma.Sql; readonly computed?: ComputedDetails },
 ): Prisma.Sql {
-  const counts = source?.counts ?? {};
-  // Each count stands in the hashed text as a marker no entry's own facts can contain.
-  const marker = (key: string) => `count:${key}:${randomUUID()}`;
-  const markers = Object.fromEntries(Object.keys(counts).map((key) => [key, marker(key)]));
+  const computed = source?.computed ?? {};
+  // Each computed fact stands in the hashed text as a marker no entry's own facts can contain.
+  const marker = (key: string) => `computed:${key}:${randomUUID()}`;
+  const markers = Object.fromEntries(Object.keys(computed).map((key) => [key, marker(key)]));
   const fields = {
     occurredAt,
     actorId: entry.actor?.id ?? null,
@@ -42,16 +49,13 @@ export function auditAppendSql(
     details: { ...entry.details, ...markers },
   };
   const { before, after } = hashedTextAround(fields);
-  const countAt = new Map(Object.entries(markers).map(([key, value]) => [JSON.stringify(value), key]));
-  const withCounts = (text: string): Prisma.Sql => {
-    if (countAt.size === 0) return Prisma.sql`${text}`;
+  const computedAt = new Map(Object.entries(markers).map(([key, value]) => [JSON.stringify(value), key]));
+  const withComputed = (text: string): Prisma.Sql => {
+    if (computedAt.size === 0) return Prisma.sql`${text}`;
     const parts: Prisma.Sql[] = [];
     let last = 0;
-    for (const found of text.matchAll(new RegExp([...countAt.keys()].join("|"), "g"))) {
-      parts.push(
-        Prisma.sql`${text.slice(last, found.index)}::text`,
-        Prisma.sql`(${counts[countAt.get(found[0])!]!})::bigint::text`,
-      );
+    for (const found of text.matchAll(new RegExp([...computedAt.keys()].join("|"), "g"))) {
+      parts.push(Prisma.sql`${text.slice(last, found.index)}::text`, jsonTextOf(computed[computedAt.get(found[0])!]!));
       last = found.index + found[0].length;
     }
     parts.push(Prisma.sql`${text.slice(last)}::text`);
@@ -59,10 +63,10 @@ export function auditAppendSql(
   };
   const staticDetails = JSON.stringify(entry.details ?? {});
   const details =
-    Object.keys(counts).length === 0
+    Object.keys(computed).length === 0
       ? Prisma.sql`${staticDetails}::jsonb`
       : Prisma.sql`${staticDetails}::jsonb || jsonb_build_object(${Prisma.join(
-          Object.entries(counts).map(([key, value]) => Prisma.sql`${key}::text, (${value})::bigint`),
+          Object.entries(computed).map(([key, value]) => Prisma.sql`${key}::text, ${jsonOf(value)}`),
         )})`;
   const chain = source
     ? // LATERAL, and conditioned on the source row, so the lock is taken only once there is one.
@@ -75,6 +79,6 @@ export function auditAppendSql(
            ${fields.actorRole}::"Role", ${fields.action}, ${fields.outcome}::"AuditOutcome", ${fields.entityType},
            ${fields.entityId}, ${fields.referralId}::uuid, ${fields.teamId}::uuid, ${fields.requestId},
            ${details}, chain."prev_hash",
-           encode(sha256(convert_to(${withCounts(before)} || chain."prev_hash" || ${withCounts(after)}, 'UTF8')), 'hex')
+           encode(sha256(convert_to(${withComputed(before)} || chain."prev_hash" || ${withComputed(after)}, 'UTF8')), 'hex')
       ${chain}`;
 }

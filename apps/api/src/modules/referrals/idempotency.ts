@@ -1,6 +1,6 @@
 import type { Database, Transaction } from "../../db/client.ts";
 import { DomainError } from "../../errors.ts";
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import { canonicalJson, sha256Hex } from "../../security/hashing.ts";
 
 /** How long a key is remembered: long enough for any client's retries. */
@@ -11,6 +11,15 @@ export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
 /** The same request always gives the same hash, whatever the order of its keys. */
 export function requestHash(body: unknown): string {
   return sha256Hex(canonicalJson(body));
+}
+
+/**
+ * Lets the work store its answer in its own last statement (one round trip fewer while that
+ * statement's locks are held): `sql` gives the UPDATE that stores `body` (a jsonb expression) as
+ * the answer, for a data-modifying CTE. Work that does not use it has its answer stored after.
+ */
+export interface AnswerStore {
+  sql(body: Prisma.Sql): Prisma.Sql;
 }
 
 export interface IdempotentResult<T> {
@@ -67,7 +76,7 @@ export function createIdempotency(
       key: string,
       hash: string,
       status: number,
-      work: (tx: Transaction) => Promise<T>,
+      work: (tx: Transaction, answer: AnswerStore) => Promise<T>,
     ): Promise<IdempotentResult<T>> {
       if (!(await claim(userId, key, hash))) {
         const existing = await resolveExisting<T>(userId, key, hash);
@@ -76,11 +85,20 @@ export function createIdempotency(
       try {
         const body = await db.$transaction(
           async (tx) => {
-            const result = await work(tx);
-            await tx.idempotencyRecord.update({
-              where: { userId_key: { userId, key } },
-              data: { status: "COMPLETED", responseStatus: status, responseBody: result },
+            let stored = false;
+            const result = await work(tx, {
+              sql(body) {
+                stored = true;
+                return Prisma.sql`UPDATE "IdempotencyRecord" SET "status" = 'COMPLETED', "responseStatus" = ${status},
+                  "responseBody" = ${body} WHERE "userId" = ${userId}::uuid AND "key" = ${key}`;
+              },
             });
+            if (!stored) {
+              await tx.idempotencyRecord.update({
+                where: { userId_key: { userId, key } },
+                data: { status: "COMPLETED", responseStatus: status, responseBody: result },
+              });
+            }
             return result;
           },
           { timeout: 15_000, maxWait: 10_000 },

@@ -1,4 +1,5 @@
 import { boundaryOfRouting, decideByDirectory, parsePostcode, routeByPostcode, type HubReason } from "@cse/domain";
+import type { BankHolidayException } from "@cse/domain";
 import type { Transaction } from "../../db/client.ts";
 
 type Team = { readonly id: string; readonly name: string; readonly isHub: boolean };
@@ -17,15 +18,32 @@ export interface PostcodeRouting {
   readonly boundaryNote: string | null;
 }
 
-const teamFields = { id: true, name: true, isHub: true } as const;
+type TeamWithCode = Team & { readonly code: string };
 
-/** The council the active directory load gives a full postcode; null when it has none. */
-async function councilOf(tx: Transaction, postcode: string): Promise<string | null> {
-  const entry = await tx.postcodeDirectoryEntry.findFirst({
-    where: { postcode, load: { status: "ACTIVE" } },
-    select: { localAuthorityCode: true },
-  });
-  return entry?.localAuthorityCode ?? null;
+/** Everything routing decides on, read in one statement. */
+export interface RoutingFacts {
+  /** The council the active directory load gives the full postcode; null when it has none. */
+  readonly localAuthorityCode: string | null;
+  readonly teams: readonly TeamWithCode[];
+  readonly rules: readonly { postcodePrefix: string; teamId: string; crossesBoundary: boolean; note: string | null }[];
+  /** The bank-holiday changes, for the working-day clocks of whoever routes (submission). */
+  readonly bankHolidayExceptions: readonly BankHolidayException[];
+}
+
+export async function loadRoutingFacts(tx: Transaction, postcode: string | null | undefined): Promise<RoutingFacts> {
+  const full = postcode ? parsePostcode(postcode) : null;
+  const [facts] = await tx.$queryRaw<RoutingFacts[]>`
+    SELECT (SELECT e."localAuthorityCode" FROM "PostcodeDirectoryEntry" e
+              JOIN "PostcodeDirectoryLoad" l ON l."id" = e."loadId" AND l."status" = 'ACTIVE'
+             WHERE e."postcode" = ${full?.formatted ?? null} LIMIT 1) AS "localAuthorityCode",
+           (SELECT coalesce(json_agg(json_build_object('id', t."id", 'code', t."code", 'name', t."name", 'isHub', t."isHub")), '[]')
+              FROM "Team" t) AS "teams",
+           (SELECT coalesce(json_agg(json_build_object('postcodePrefix', r."postcodePrefix", 'teamId', r."teamId",
+                   'crossesBoundary', r."crossesBoundary", 'note', r."note")), '[]')
+              FROM "RoutingRule" r) AS "rules",
+           (SELECT coalesce(json_agg(json_build_object('date', to_char(b."date", 'YYYY-MM-DD'), 'change', b."change", 'name', b."name")), '[]')
+              FROM "BankHolidayException" b) AS "bankHolidayExceptions"`;
+  return facts!;
 }
 
 /**
@@ -36,14 +54,24 @@ async function councilOf(tx: Transaction, postcode: string): Promise<string | nu
  * tester says what submission would do.
  */
 export async function routePostcode(tx: Transaction, postcode: string | null | undefined): Promise<PostcodeRouting> {
-  const hub = () => tx.team.findFirstOrThrow({ where: { isHub: true }, select: teamFields });
-  const full = postcode ? parsePostcode(postcode) : null;
-  const localAuthorityCode = full ? await councilOf(tx, full.formatted) : null;
+  return routeWithFacts(postcode, await loadRoutingFacts(tx, postcode));
+}
+
+const teamOf = (team: TeamWithCode): Team => ({ id: team.id, name: team.name, isHub: team.isHub });
+
+/** routePostcode's decision, on facts already read. */
+export function routeWithFacts(postcode: string | null | undefined, facts: RoutingFacts): PostcodeRouting {
+  const hub = () => {
+    const found = facts.teams.find((team) => team.isHub);
+    if (!found) throw new Error("There is no hub team to route to");
+    return teamOf(found);
+  };
+  const { localAuthorityCode } = facts;
   if (localAuthorityCode !== null) {
     const decision = decideByDirectory(localAuthorityCode);
     if (decision.kind === "OUTSIDE") {
       return {
-        team: await hub(),
+        team: hub(),
         method: "HUB_FALLBACK",
         matchedPrefix: null,
         localAuthorityCode,
@@ -52,11 +80,11 @@ export async function routePostcode(tx: Transaction, postcode: string | null | u
         boundaryNote: `The ONS Postcode Directory places this postcode outside West Yorkshire (council ${localAuthorityCode}).`,
       };
     }
-    const team = await tx.team.findUnique({ where: { code: decision.teamCode }, select: teamFields });
+    const team = facts.teams.find((candidate) => candidate.code === decision.teamCode);
     // A council with no team of that code (never in the partnership's data) falls to the rules.
     if (team) {
       return {
-        team,
+        team: teamOf(team),
         method: "POSTCODE_DIRECTORY",
         matchedPrefix: null,
         localAuthorityCode,
@@ -67,14 +95,12 @@ export async function routePostcode(tx: Transaction, postcode: string | null | u
     }
   }
 
-  const rules = await tx.routingRule.findMany({
-    select: { postcodePrefix: true, teamId: true, crossesBoundary: true, note: true },
-  });
+  const rules = facts.rules;
   const decision = routeByPostcode(postcode, rules);
   if (decision.kind === "RULE") {
     const boundary = boundaryOfRouting(postcode, decision, rules);
     return {
-      team: await tx.team.findUniqueOrThrow({ where: { id: decision.teamId }, select: teamFields }),
+      team: ruleTeam(facts, decision.teamId),
       method: "POSTCODE_RULE",
       matchedPrefix: decision.matchedPrefix,
       localAuthorityCode,
@@ -84,7 +110,7 @@ export async function routePostcode(tx: Transaction, postcode: string | null | u
     };
   }
   return {
-    team: await hub(),
+    team: hub(),
     method: "HUB_FALLBACK",
     matchedPrefix: null,
     localAuthorityCode,
@@ -92,4 +118,11 @@ export async function routePostcode(tx: Transaction, postcode: string | null | u
     crossesBoundary: false,
     boundaryNote: null,
   };
+}
+
+function ruleTeam(facts: RoutingFacts, teamId: string): Team {
+  const team = facts.teams.find((candidate) => candidate.id === teamId);
+  // The foreign key makes this impossible; say so plainly if it ever is not.
+  if (!team) throw new Error(`A routing rule names a team that does not exist: ${teamId}`);
+  return teamOf(team);
 }

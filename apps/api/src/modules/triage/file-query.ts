@@ -89,7 +89,7 @@ export function teamFileStatement(
     audited AS (${auditAppendSql(entry, occurredAt, {
       name: Prisma.raw("file"),
       key: Prisma.raw(`file."id"`),
-      counts: { notesShown: Prisma.raw(`jsonb_array_length(file."document"->'notes')`) },
+      computed: { notesShown: { sql: Prisma.raw(`jsonb_array_length(file."document"->'notes')`), type: "integer" } },
     })})
     SELECT "document"::text AS "document" FROM file`;
 }
