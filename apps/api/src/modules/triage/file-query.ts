@@ -94,27 +94,35 @@ export function teamFileStatement(
     SELECT "document"::text AS "document" FROM file`;
 }
 
-// Every timestamp and date the file document carries, by its field name.
-const DATE_FIELDS = new Set([
+type Json = Record<string, unknown>;
+
+/** Turns the named fields (ISO text, or null) into Date, in place. */
+function withDates(row: Json, fields: readonly string[]): void {
+  for (const field of fields) row[field] = row[field] == null ? null : new Date(row[field] as string);
+}
+
+// Named field by field, so free text that looks like a date stays text.
+const REFERRAL_DATES = [
   "submittedAt",
   "decisionDueAt",
+  "updatedAt",
   "assignedAt",
   "redEscalationDueAt",
   "escalatedAt",
   "redEscalatedAt",
   "decidedAt",
   "decisionApprovedAt",
-  "updatedAt",
   "concernOccurredOn",
-  "dateOfBirth",
-  "createdAt",
-  "occurredAt",
-  "requestedAt",
-]);
+] as const satisfies readonly (keyof FileStatementRow)[];
 
-/** The statement's document as Prisma would have given it: dates as Date. */
+/** The statement's document as Prisma would have given it: its timestamps and dates as Date. */
 export function parseFileDocument(text: string): FileStatementRow {
-  return JSON.parse(text, (key, value: unknown) =>
-    typeof value === "string" && DATE_FIELDS.has(key) ? new Date(value) : value,
-  ) as FileStatementRow;
+  const file = JSON.parse(text) as Json &
+    Record<"addenda" | "notes" | "chronology" | "riskOverrides" | "transfers", Json[]>;
+  withDates(file, REFERRAL_DATES);
+  if (file.child) withDates(file.child as Json, ["dateOfBirth"]);
+  for (const row of [...file.addenda, ...file.notes]) withDates(row, ["createdAt"]);
+  for (const event of file.chronology) withDates(event, ["occurredAt"]);
+  for (const change of [...file.riskOverrides, ...file.transfers]) withDates(change, ["requestedAt", "decidedAt"]);
+  return file as unknown as FileStatementRow;
 }
