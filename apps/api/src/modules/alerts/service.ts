@@ -15,8 +15,30 @@ const NEWS_KINDS: AlertKind[] = ["TRANSFER_REJECTED", "TRANSFER_ACCEPTED", "DECI
 
 /**
  * One alert of this kind to each recipient; one already there (resolved or not) is new again.
- * One statement: recipients are the ids given, or the team's working members (or its leads).
+ * One statement, returning the recipients: the ids given, or the team's working members (or its
+ * leads). As SQL, so a caller can make it part of a larger statement.
  */
+function notifySql(
+  kind: AlertKind,
+  referralId: string,
+  teamId: string,
+  recipients: readonly { id: string }[] | TeamRecipients,
+  now: Date,
+): Prisma.Sql {
+  const people =
+    "leadsOnly" in recipients
+      ? Prisma.sql`SELECT u."id" FROM "User" u WHERE u."teamId" = ${teamId}::uuid AND u."status" = 'ACTIVE'
+          AND u."role" = ANY(${recipients.leadsOnly ? ["LEAD"] : ["TRIAGE", "LEAD"]}::"Role"[])`
+      : Prisma.sql`SELECT unnest(${recipients.map((recipient) => recipient.id)}::uuid[]) AS "id"`;
+  return Prisma.sql`
+    INSERT INTO "Alert" ("id", "recipientId", "referralId", "teamId", "kind", "createdAt", "readAt", "resolvedAt")
+    SELECT uuidv7(), people."id", ${referralId}::uuid, ${teamId}::uuid, ${kind}::"AlertKind", ${now}, NULL, NULL
+      FROM (${people}) AS people
+    ON CONFLICT ("recipientId", "referralId", "kind") DO UPDATE
+      SET "resolvedAt" = NULL, "readAt" = NULL, "createdAt" = EXCLUDED."createdAt", "teamId" = EXCLUDED."teamId"
+    RETURNING "recipientId"`;
+}
+
 async function notify(
   tx: Transaction,
   kind: AlertKind,
@@ -25,19 +47,17 @@ async function notify(
   recipients: readonly { id: string }[] | TeamRecipients,
   now: Date,
 ): Promise<string[]> {
-  const people =
-    "leadsOnly" in recipients
-      ? Prisma.sql`SELECT u."id" FROM "User" u WHERE u."teamId" = ${teamId}::uuid AND u."status" = 'ACTIVE'
-          AND u."role" = ANY(${recipients.leadsOnly ? ["LEAD"] : ["TRIAGE", "LEAD"]}::"Role"[])`
-      : Prisma.sql`SELECT unnest(${recipients.map((recipient) => recipient.id)}::uuid[]) AS "id"`;
-  const rows = await tx.$queryRaw<{ recipientId: string }[]>`
-    INSERT INTO "Alert" ("id", "recipientId", "referralId", "teamId", "kind", "createdAt", "readAt", "resolvedAt")
-    SELECT uuidv7(), people."id", ${referralId}::uuid, ${teamId}::uuid, ${kind}::"AlertKind", ${now}, NULL, NULL
-      FROM (${people}) AS people
-    ON CONFLICT ("recipientId", "referralId", "kind") DO UPDATE
-      SET "resolvedAt" = NULL, "readAt" = NULL, "createdAt" = EXCLUDED."createdAt", "teamId" = EXCLUDED."teamId"
-    RETURNING "recipientId"`;
+  const rows = await tx.$queryRaw<{ recipientId: string }[]>(notifySql(kind, referralId, teamId, recipients, now));
   return rows.map((row) => row.recipientId);
+}
+
+/**
+ * A new referral's alerts in two parts: the in-app alerts as SQL (to run alone, or inside the
+ * statement that writes the referral) and, with their recipients, what follows (the email).
+ */
+export interface NewReferralAlerts {
+  readonly sql: Prisma.Sql;
+  afterwards(tx: Transaction, recipientIds: string[]): Promise<void>;
 }
 
 /** The team's members who work its referrals, or only its leads, as notify finds them. */
@@ -74,50 +94,75 @@ const ids = (people: readonly { id: string }[]) => people.map((person) => person
  * member sees only alerts about referrals they may open now.
  */
 export function createAlertService({ db, clock, outbox }: { db: Database; clock: Clock; outbox: Outbox }) {
-  async function raiseRedReferral(tx: Transaction, referral: { id: string; teamId: string }, now: Date) {
-    // A referral raised to RED again re-opens the alerts it had: unread, and new as of now.
-    const members = await notify(tx, "RED_REFERRAL", referral.id, referral.teamId, TEAM, now);
-    await outbox.record(
-      tx,
-      {
-        kind: "RED_REFERRAL",
-        eventKey: `red:${referral.id}:${now.toISOString()}`,
-        recipientIds: members,
-        referralId: referral.id,
-        teamId: referral.teamId,
+  function redReferralAlerts(referral: { id: string; teamId: string }, now: Date): NewReferralAlerts {
+    return {
+      // A referral raised to RED again re-opens the alerts it had: unread, and new as of now.
+      sql: notifySql("RED_REFERRAL", referral.id, referral.teamId, TEAM, now),
+      async afterwards(tx, members) {
+        await outbox.record(
+          tx,
+          {
+            kind: "RED_REFERRAL",
+            eventKey: `red:${referral.id}:${now.toISOString()}`,
+            recipientIds: members,
+            referralId: referral.id,
+            teamId: referral.teamId,
+          },
+          now,
+        );
       },
-      now,
+    };
+  }
+
+  /**
+   * A referral has reached a team (submitted, or routed on by the hub). RED tells everyone at
+   * once; any other goes out by email in the next half-hourly digest within working hours.
+   */
+  function newReferralAlerts(referral: { id: string; teamId: string; risk: string }, now: Date): NewReferralAlerts {
+    if (referral.risk === "RED") return redReferralAlerts(referral, now);
+    return {
+      sql: notifySql("NEW_REFERRAL", referral.id, referral.teamId, TEAM, now),
+      async afterwards(tx, members) {
+        if (!outbox.emailEnabled) return;
+        const deliverAfter = nextDigestAt(now, await bankHolidayExceptions(tx));
+        await outbox.record(
+          tx,
+          {
+            kind: "NEW_REFERRAL",
+            eventKey: `new:${referral.id}:${referral.teamId}`,
+            recipientIds: members,
+            referralId: referral.id,
+            teamId: referral.teamId,
+            deliverAfter,
+          },
+          now,
+        );
+      },
+    };
+  }
+
+  /** Runs a new referral's alerts on their own. */
+  async function raise(tx: Transaction, alerts: NewReferralAlerts): Promise<void> {
+    const rows = await tx.$queryRaw<{ recipientId: string }[]>(alerts.sql);
+    await alerts.afterwards(
+      tx,
+      rows.map((row) => row.recipientId),
     );
   }
 
   return {
-    raiseRedReferral,
+    newReferralAlerts,
 
-    /**
-     * A referral has reached a team (submitted, or routed on by the hub). RED tells everyone at
-     * once; any other goes out by email in the next half-hourly digest within working hours.
-     */
+    async raiseRedReferral(tx: Transaction, referral: { id: string; teamId: string }, now: Date): Promise<void> {
+      await raise(tx, redReferralAlerts(referral, now));
+    },
+
     async raiseNewReferral(
       tx: Transaction,
       referral: { id: string; teamId: string; risk: string },
       now: Date,
     ): Promise<void> {
-      if (referral.risk === "RED") return raiseRedReferral(tx, referral, now);
-      const members = await notify(tx, "NEW_REFERRAL", referral.id, referral.teamId, TEAM, now);
-      if (!outbox.emailEnabled) return;
-      const deliverAfter = nextDigestAt(now, await bankHolidayExceptions(tx));
-      await outbox.record(
-        tx,
-        {
-          kind: "NEW_REFERRAL",
-          eventKey: `new:${referral.id}:${referral.teamId}`,
-          recipientIds: members,
-          referralId: referral.id,
-          teamId: referral.teamId,
-          deliverAfter,
-        },
-        now,
-      );
+      await raise(tx, newReferralAlerts(referral, now));
     },
 
     /** Somebody holds the referral now (or it left the team): nobody needs telling any more. */

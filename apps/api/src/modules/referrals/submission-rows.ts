@@ -20,6 +20,8 @@ const dateOnly = (isoDate: string | null) => (isoDate ? `${isoDate}T00:00:00Z` :
 
 /** What the submission decided before writing: who, where, how urgent, and when. */
 export interface SubmissionDecisions {
+  /** The referral's id, made by the caller so that what else the statement writes can name it. */
+  readonly id: string;
   readonly user: AuthenticatedUser;
   readonly referral: ValidReferral;
   readonly submittedAt: Date;
@@ -43,12 +45,17 @@ export interface SubmissionDecisions {
  * column left out would be NULL, not its default, and its NOT NULL constraint says so at once.
  * PostgreSQL checks the foreign keys at the end of the statement, so the referral and its
  * children go in together. Ids are made here (UUIDv7, as Prisma makes them), so the people and
- * places of concern can be named by the identifiers that come from them.
+ * places of concern can be named by the identifiers that come from them. The team's alerts
+ * (`alertsSql`, an INSERT returning "recipientId") go in the same statement; their recipients
+ * are returned.
  */
-export async function writeSubmissionRows(tx: Transaction, decisions: SubmissionDecisions): Promise<string> {
-  const { user, referral, submittedAt, routing, risk } = decisions;
+export async function writeSubmissionRows(
+  tx: Transaction,
+  decisions: SubmissionDecisions,
+  alertsSql: Prisma.Sql,
+): Promise<string[]> {
+  const { id, user, referral, submittedAt, routing, risk } = decisions;
   const { child, concern, informationSharing, aboutYou } = referral;
-  const id = uuid7();
   const referralRow = {
     id,
     // Replaced by the real reference in the last statement; this placeholder never leaves the transaction.
@@ -179,7 +186,7 @@ export async function writeSubmissionRows(tx: Transaction, decisions: Submission
       }) satisfies ColumnsOf<typeof Prisma.ChronologyEventScalarFieldEnum>,
   );
   const json = JSON.stringify;
-  await tx.$executeRaw`
+  const [written] = await tx.$queryRaw<{ recipients: string[] }[]>`
     WITH referral AS (INSERT INTO "Referral" SELECT * FROM jsonb_populate_record(NULL::"Referral", ${json(referralRow)}::jsonb)),
     child AS (INSERT INTO "ReferralChild" SELECT * FROM jsonb_populate_record(NULL::"ReferralChild", ${json(childRow)}::jsonb)),
     sharing AS (INSERT INTO "InformationSharing"
@@ -190,7 +197,10 @@ export async function writeSubmissionRows(tx: Transaction, decisions: Submission
       SELECT * FROM jsonb_populate_recordset(NULL::"ConcernEntity", ${json(entityRows)}::jsonb)),
     identifiers AS (INSERT INTO "ReferralIdentifier"
       SELECT * FROM jsonb_populate_recordset(NULL::"ReferralIdentifier", ${json(identifierRows)}::jsonb)
-      ON CONFLICT DO NOTHING)
-    INSERT INTO "ChronologyEvent" SELECT * FROM jsonb_populate_recordset(NULL::"ChronologyEvent", ${json(chronologyRows)}::jsonb)`;
-  return id;
+      ON CONFLICT DO NOTHING),
+    chronology AS (INSERT INTO "ChronologyEvent"
+      SELECT * FROM jsonb_populate_recordset(NULL::"ChronologyEvent", ${json(chronologyRows)}::jsonb)),
+    alerted AS (${alertsSql})
+    SELECT coalesce(array_agg("recipientId"), '{}') AS "recipients" FROM alerted`;
+  return written!.recipients;
 }

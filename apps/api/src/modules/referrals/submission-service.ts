@@ -13,6 +13,7 @@ import { loadRoutingFacts, routeWithFacts, type PostcodeRouting } from "../routi
 import { auditAppendSql } from "../audit/append-sql.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { reportedIndicators, writeSubmissionRows } from "./submission-rows.ts";
+import { uuid7 } from "../../db/uuid7.ts";
 
 /** The routing method as the chronology and audit have always named it. */
 const ROUTED_BY = { POSTCODE_RULE: "RULE", POSTCODE_DIRECTORY: "DIRECTORY", HUB_FALLBACK: "HUB" } as const;
@@ -80,41 +81,48 @@ export function createReferralSubmissionService({
     const routing = routeWithFacts(routingPostcode, facts);
     const routedBy = ROUTED_BY[routing.method];
     const dueAt = decisionDueAt(submittedAt, facts.bankHolidayExceptions);
-    const id = await writeSubmissionRows(tx, {
-      user,
-      referral,
-      submittedAt,
-      ageAtReferral,
-      routing,
-      routingPostcode,
-      risk,
-      decisionDueAt: dueAt,
-      redEscalationDueAt: risk.rating === "RED" ? redEscalationDueAt(submittedAt) : null,
-      chronology: [
-        {
-          type: "SUBMITTED",
-          actorId: user.id,
-          summary: `Referral received from ${user.organisation.name}`,
-          details: {},
-        },
-        {
-          type: "ROUTED",
-          actorId: null,
-          summary: routedSummaryOf(routing),
-          details: { teamId: routing.team.id, method: routedBy },
-        },
-        {
-          type: "RISK_RATED",
-          actorId: null,
-          summary: `Rated ${risk.rating}`,
-          details: { rating: risk.rating, reasons: [...risk.reasons] },
-        },
-      ],
-    });
+    const id = uuid7();
+    // The team is told in the same statement as the referral is written: no referral without
+    // its alert (RED at once, others by email in the next digest).
+    const teamAlerts = alerts.newReferralAlerts({ id, teamId: routing.team.id, risk: risk.rating }, submittedAt);
+    const alerted = await writeSubmissionRows(
+      tx,
+      {
+        id,
+        user,
+        referral,
+        submittedAt,
+        ageAtReferral,
+        routing,
+        routingPostcode,
+        risk,
+        decisionDueAt: dueAt,
+        redEscalationDueAt: risk.rating === "RED" ? redEscalationDueAt(submittedAt) : null,
+        chronology: [
+          {
+            type: "SUBMITTED",
+            actorId: user.id,
+            summary: `Referral received from ${user.organisation.name}`,
+            details: {},
+          },
+          {
+            type: "ROUTED",
+            actorId: null,
+            summary: routedSummaryOf(routing),
+            details: { teamId: routing.team.id, method: routedBy },
+          },
+          {
+            type: "RISK_RATED",
+            actorId: null,
+            summary: `Rated ${risk.rating}`,
+            details: { rating: risk.rating, reasons: [...risk.reasons] },
+          },
+        ],
+      },
+      teamAlerts.sql,
+    );
+    await teamAlerts.afterwards(tx, alerted);
     if (draftId) await tx.draft.deleteMany({ where: { id: draftId, ownerId: user.id } });
-    // The team is told in the same transaction: no referral without its alert (RED at once,
-    // others by email in the next digest).
-    await alerts.raiseNewReferral(tx, { id, teamId: routing.team.id, risk: risk.rating }, submittedAt);
 
     const created: ReferralCreated = {
       id,
