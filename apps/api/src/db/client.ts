@@ -16,7 +16,7 @@ export interface DatabaseOptions {
 }
 
 /** How many distinct statements each connection keeps prepared, at most. */
-export const PREPARED_STATEMENTS_MAX = 300;
+export const PREPARED_STATEMENTS_MAX = 200;
 
 /**
  * Names the statements that repeat, so each connection parses and plans them once rather than on
