@@ -21,7 +21,7 @@ export interface AuthenticatedUser {
   readonly secondFactorEnabled: boolean;
 }
 
-interface UserRow {
+export interface UserRow {
   id: string;
   email: string;
   displayName: string;
@@ -29,7 +29,8 @@ interface UserRow {
   phone: string | null;
   role: Role;
   status: UserStatus;
-  totpEnabledAt: Date | null;
+  /** Only whether it is set matters here. */
+  totpEnabledAt: Date | string | null;
   organisation: { id: string; name: string; agency: Agency };
   team: { id: string; code: string; name: string } | null;
 }
