@@ -13,7 +13,9 @@ export type ComputedDetails = Readonly<Record<string, { readonly sql: Prisma.Sql
 
 /** The value as JSON text, exactly as canonicalJson writes it. */
 const jsonTextOf = ({ sql, type }: ComputedDetails[string]) =>
-  type === "integer" ? Prisma.sql`(${sql})::bigint::text` : Prisma.sql`to_json((${sql})::text)::text`;
+  type === "integer"
+    ? Prisma.sql`coalesce((${sql})::bigint::text, 'null')`
+    : Prisma.sql`coalesce(to_json((${sql})::text)::text, 'null')`;
 const jsonOf = ({ sql, type }: ComputedDetails[string]) =>
   type === "integer" ? Prisma.sql`to_jsonb((${sql})::bigint)` : Prisma.sql`to_jsonb((${sql})::text)`;
 
@@ -29,12 +31,19 @@ const jsonOf = ({ sql, type }: ComputedDetails[string]) =>
 export function auditAppendSql(
   entry: AuditEntry,
   occurredAt: Date,
-  source?: { readonly name: Prisma.Sql; readonly key: Prisma.Sql; readonly computed?: ComputedDetails },
+  source?: {
+    readonly name: Prisma.Sql;
+    readonly key: Prisma.Sql;
+    readonly computed?: ComputedDetails;
+    /** The entry's team, from the source row (a uuid expression), when the caller cannot know it. */
+    readonly teamId?: Prisma.Sql;
+  },
 ): Prisma.Sql {
   const computed = source?.computed ?? {};
   // Each computed fact stands in the hashed text as a marker no entry's own facts can contain.
   const marker = (key: string) => `computed:${key}:${randomUUID()}`;
   const markers = Object.fromEntries(Object.keys(computed).map((key) => [key, marker(key)]));
+  const teamMarker = source?.teamId ? marker("teamId") : null;
   const fields = {
     occurredAt,
     actorId: entry.actor?.id ?? null,
@@ -44,18 +53,22 @@ export function auditAppendSql(
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
     referralId: entry.referralId ?? null,
-    teamId: entry.teamId ?? null,
+    teamId: teamMarker ?? entry.teamId ?? null,
     requestId: entry.requestId ?? null,
     details: { ...entry.details, ...markers },
   };
   const { before, after } = hashedTextAround(fields);
-  const computedAt = new Map(Object.entries(markers).map(([key, value]) => [JSON.stringify(value), key]));
+  const textOf = new Map(
+    Object.entries(markers).map(([key, value]) => [JSON.stringify(value), jsonTextOf(computed[key]!)]),
+  );
+  if (teamMarker && source?.teamId)
+    textOf.set(JSON.stringify(teamMarker), jsonTextOf({ sql: source.teamId, type: "text" }));
   const withComputed = (text: string): Prisma.Sql => {
-    if (computedAt.size === 0) return Prisma.sql`${text}`;
+    if (textOf.size === 0) return Prisma.sql`${text}`;
     const parts: Prisma.Sql[] = [];
     let last = 0;
-    for (const found of text.matchAll(new RegExp([...computedAt.keys()].join("|"), "g"))) {
-      parts.push(Prisma.sql`${text.slice(last, found.index)}::text`, jsonTextOf(computed[computedAt.get(found[0])!]!));
+    for (const found of text.matchAll(new RegExp([...textOf.keys()].join("|"), "g"))) {
+      parts.push(Prisma.sql`${text.slice(last, found.index)}::text`, textOf.get(found[0])!);
       last = found.index + found[0].length;
     }
     parts.push(Prisma.sql`${text.slice(last)}::text`);
@@ -77,7 +90,7 @@ export function auditAppendSql(
                               "entityId", "referralId", "teamId", "requestId", "details", "prevHash", "hash")
     SELECT chain."next_id", ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid,
            ${fields.actorRole}::"Role", ${fields.action}, ${fields.outcome}::"AuditOutcome", ${fields.entityType},
-           ${fields.entityId}, ${fields.referralId}::uuid, ${fields.teamId}::uuid, ${fields.requestId},
+           ${fields.entityId}, ${fields.referralId}::uuid, ${source?.teamId ?? Prisma.sql`${entry.teamId ?? null}::uuid`}, ${fields.requestId},
            ${details}, chain."prev_hash",
            encode(sha256(convert_to(${withComputed(before)} || chain."prev_hash" || ${withComputed(after)}, 'UTF8')), 'hex')
       ${chain}`;

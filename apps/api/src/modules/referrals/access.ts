@@ -65,21 +65,6 @@ export function createReferralAccess({ db, audit }: { db: Database; audit: Audit
       return row;
     },
 
-    /** As find, with every field of the referral and the relations named. */
-    async findIncluding<I extends Prisma.ReferralInclude>(
-      client: Client,
-      user: AuthenticatedUser,
-      id: string,
-      action: ReferralAction,
-      context: RequestContext,
-      include: I,
-    ): Promise<Prisma.ReferralGetPayload<{ include: I }>> {
-      if (!roleMay(user.role, action)) throw await refuseRole(user, id, action, context);
-      const row = await client.referral.findFirst({ where: { id, AND: [referralScope(user, action)] }, include });
-      if (!row) throw await refuse(user, id, action, context);
-      return row;
-    },
-
     /**
      * As find, for a read written as one statement: `statement` is given the scope for (user,
      * action) as SQL over the referral aliased `r`, and must return no row when it matches nothing.

@@ -12,7 +12,13 @@ import { noLinkRequests, type LinkRequests } from "../links/link-requests.ts";
 import type { TeamFileService } from "../triage/file-service.ts";
 import type { AuthenticatedUser } from "../users/user-record.ts";
 import type { ReferralAccess } from "./access.ts";
-import { referralDetailInclude, referralSummarySelect, toReferrerDetail, toReferrerSummary } from "./referral-view.ts";
+import { parseReferralDocument, readReferralStatement } from "./referral-document.ts";
+import {
+  referralSummarySelect,
+  toReferrerDetail,
+  toReferrerSummary,
+  type ReferralWithDetail,
+} from "./referral-view.ts";
 
 export interface ListQuery {
   readonly cursor?: string | undefined;
@@ -143,20 +149,29 @@ export function createReferralReadingService({
       const audience = referralAudience(user);
       if (audience === "team") return teamFile.read(user, id, context);
       if (audience === null) throw new Forbidden("Your role does not give access to referrals.");
-      return db.$transaction(async (tx) => {
-        const referral = await access.findIncluding(tx, user, id, "referral.read", context, referralDetailInclude);
-        await audit.record(tx, {
-          actor: user,
-          action: "referral.read",
-          entityType: "Referral",
-          entityId: id,
-          referralId: id,
-          teamId: referral.teamId,
-          requestId: context.requestId,
-          details: { audience: "referrer" },
-        });
-        return toReferrerDetail(referral);
-      });
+      // The referrer's copy and the read's audit entry, in one statement.
+      const { document } = await access.findByStatement<{ document: string }>(
+        db,
+        user,
+        id,
+        "referral.read",
+        context,
+        (scope) =>
+          readReferralStatement({
+            id,
+            scope,
+            extra: null,
+            audit: {
+              actor: user,
+              action: "referral.read",
+              entityType: "Referral",
+              requestId: context.requestId,
+              details: { audience: "referrer" },
+            },
+            occurredAt: new Date(),
+          }),
+      );
+      return toReferrerDetail(parseReferralDocument<ReferralWithDetail>(document));
     },
 
     async addAddendum(user: AuthenticatedUser, id: string, request: ValidAddendum, context: RequestContext) {

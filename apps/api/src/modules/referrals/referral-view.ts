@@ -40,7 +40,8 @@ export function toReferrerSummary(row: ReferralSummaryRow): ReferrerReferralSumm
     childName: row.child ? `${row.child.givenNames} ${row.child.familyName}` : "",
     submittedAt: row.submittedAt.toISOString(),
     status: row.status,
-    team: row.team,
+    // Named, so a reader's document that carries more of the team never passes it on.
+    team: { id: row.team.id, name: row.team.name },
     // A decision waiting for a lead's approval is not yet the outcome: the referrer sees it
     // only once it is in force.
     outcome: row.status === "DECIDED" ? row.outcome : null,

@@ -2,7 +2,7 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { noteVisibilitySql } from "../../policy/policy.ts";
 import type { BankHolidayException } from "@cse/domain";
 import type { AuthenticatedUser } from "../users/user-record.ts";
-import { auditAppendSql } from "../audit/append-sql.ts";
+import { parseReferralDocument, readReferralStatement, withDates } from "../referrals/referral-document.ts";
 import type { AuditEntry } from "../audit/service.ts";
 import type { NoteRow, TeamFileRow } from "./file-view.ts";
 
@@ -23,16 +23,9 @@ const person = (alias: string, column: string) =>
   );
 
 /**
- * The team's referral file in one statement: the referral with everything the file shows (the
- * notes the reader may see among them) as one JSON document, and the "referral.read" audit
- * entry appended after it is read. One round trip, so one statement is also the transaction:
- * the entry exists exactly when the file was read, and a referral outside the reader's scope
- * reads nothing and appends nothing.
- *
- * `scope` is the access gateway's for the read (over the referral aliased `r`).
- *
- * Fields keep the names Prisma gives them (the columns are named alike), so the document maps
- * onto TeamFileRow; timestamps arrive as ISO text and parseFileDocument makes them dates.
+ * The team's referral file in one statement (readReferralStatement): the referral with
+ * everything the file shows (the notes the reader may see among them) as one JSON document, and
+ * its "referral.read" audit entry with the number of notes shown.
  */
 export function teamFileStatement(
   user: AuthenticatedUser,
@@ -42,17 +35,7 @@ export function teamFileStatement(
   occurredAt: Date,
 ): Prisma.Sql {
   const visibleNote = noteVisibilitySql(user);
-  const file = Prisma.sql`
-    SELECT r."id", r."teamId", to_jsonb(r) || jsonb_build_object(
-      'child', (SELECT to_jsonb(c) FROM "ReferralChild" c WHERE c."referralId" = r."id"),
-      'informationSharing', (SELECT to_jsonb(s) FROM "InformationSharing" s WHERE s."referralId" = r."id"),
-      'indicators', coalesce((SELECT jsonb_agg(to_jsonb(i)) FROM "ReferralIndicator" i WHERE i."referralId" = r."id"), '[]'),
-      'concernEntities', coalesce((SELECT jsonb_agg(to_jsonb(e) ORDER BY e."position")
-        FROM "ConcernEntity" e WHERE e."referralId" = r."id"), '[]'),
-      'addenda', coalesce((SELECT jsonb_agg(to_jsonb(x) || jsonb_build_object('author', jsonb_build_object('displayName', a."displayName"))
-        ORDER BY x."createdAt") FROM "Addendum" x JOIN "User" a ON a."id" = x."authorId" WHERE x."referralId" = r."id"), '[]'),
-      'team', jsonb_build_object('id', t."id", 'name', t."name", 'isHub', t."isHub"),
-      'referrerOrganisation', jsonb_build_object('name', o."name"),
+  const extra = Prisma.sql`jsonb_build_object(
       'assignee', ${person("r", "assigneeId")},
       'decidedBy', ${person("r", "decidedById")},
       'approvedBy', ${person("r", "decisionApprovedById")},
@@ -79,50 +62,22 @@ export function teamFileStatement(
         FROM "Team" d WHERE NOT d."isHub" AND d."id" <> r."teamId"), '[]'),
       'bankHolidayExceptions', CASE WHEN EXISTS (SELECT 1 FROM "Transfer" w WHERE w."referralId" = r."id" AND w."status" = 'PENDING')
         THEN coalesce((SELECT jsonb_agg(jsonb_build_object('date', to_char(b."date", 'YYYY-MM-DD'), 'change', b."change", 'name', b."name"))
-          FROM "BankHolidayException" b), '[]') END
-    ) AS "document"
-    FROM "Referral" r JOIN "Team" t ON t."id" = r."teamId" JOIN "Organisation" o ON o."id" = r."referrerOrganisationId"
-    WHERE r."id" = ${id}::uuid AND ${scope}`;
-  const entry: AuditEntry = { ...audit, entityId: id, referralId: id, teamId: user.team?.id ?? null };
-  return Prisma.sql`
-    WITH file AS MATERIALIZED (${file}),
-    audited AS (${auditAppendSql(entry, occurredAt, {
-      name: Prisma.raw("file"),
-      key: Prisma.raw(`file."id"`),
-      computed: { notesShown: { sql: Prisma.raw(`jsonb_array_length(file."document"->'notes')`), type: "integer" } },
-    })})
-    SELECT "document"::text AS "document" FROM file`;
+          FROM "BankHolidayException" b), '[]') END)`;
+  return readReferralStatement({
+    id,
+    scope,
+    extra,
+    audit,
+    occurredAt,
+    computed: { notesShown: { sql: Prisma.raw(`jsonb_array_length(file."document"->'notes')`), type: "integer" } },
+  });
 }
-
-type Json = Record<string, unknown>;
-
-/** Turns the named fields (ISO text, or null) into Date, in place. */
-function withDates(row: Json, fields: readonly string[]): void {
-  for (const field of fields) row[field] = row[field] == null ? null : new Date(row[field] as string);
-}
-
-// Named field by field, so free text that looks like a date stays text.
-const REFERRAL_DATES = [
-  "submittedAt",
-  "decisionDueAt",
-  "updatedAt",
-  "assignedAt",
-  "redEscalationDueAt",
-  "escalatedAt",
-  "redEscalatedAt",
-  "decidedAt",
-  "decisionApprovedAt",
-  "concernOccurredOn",
-] as const satisfies readonly (keyof FileStatementRow)[];
 
 /** The statement's document as Prisma would have given it: its timestamps and dates as Date. */
 export function parseFileDocument(text: string): FileStatementRow {
-  const file = JSON.parse(text) as Json &
-    Record<"addenda" | "notes" | "chronology" | "riskOverrides" | "transfers", Json[]>;
-  withDates(file, REFERRAL_DATES);
-  if (file.child) withDates(file.child as Json, ["dateOfBirth"]);
-  for (const row of [...file.addenda, ...file.notes]) withDates(row, ["createdAt"]);
+  const file = parseReferralDocument<FileStatementRow>(text);
+  for (const note of file.notes) withDates(note, ["createdAt"]);
   for (const event of file.chronology) withDates(event, ["occurredAt"]);
   for (const change of [...file.riskOverrides, ...file.transfers]) withDates(change, ["requestedAt", "decidedAt"]);
-  return file as unknown as FileStatementRow;
+  return file;
 }
