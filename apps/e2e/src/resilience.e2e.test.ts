@@ -46,6 +46,32 @@ describe("recovering from a deploy, and refusing off-site return paths, in a rea
     }
   });
 
+  it("stays signed in when the page's first session check answers after the sign-in", async () => {
+    const { page } = browser;
+    // The check the app makes as it loads (signed out, then) is held back until after sign-in,
+    // as a slow network or a busy server can do; its stale answer must not sign the user out.
+    let releaseFirstCheck = () => undefined as void;
+    const firstCheckHeld = new Promise<void>((resolve) => (releaseFirstCheck = resolve));
+    let checks = 0;
+    await page.route("**/api/auth/session", async (route) => {
+      checks += 1;
+      if (checks !== 1) return route.continue();
+      // Asked now (signed out), answered later.
+      const response = await route.fetch();
+      await firstCheckHeld;
+      await route.fulfill({ response });
+    });
+    await signIn();
+    await page.getByRole("heading", { name: /Hello, Demo Referrer/ }).waitFor();
+    const answered = page.waitForResponse("**/api/auth/session");
+    releaseFirstCheck();
+    await answered;
+    await page.getByRole("link", { name: "Your account" }).first().click();
+    await page.getByRole("heading", { name: "Your account" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/account");
+    await page.unroute("**/api/auth/session");
+  });
+
   it("reloads once when a page's bundle has gone with a deploy, and then works", async () => {
     const { page } = browser;
     await signIn();

@@ -32,9 +32,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
+    // Only the first answer: if the person signed in (or out) while this check was on its way,
+    // its answer is older than what they did, and would sign them out of the page they are on.
+    const unlessDecided = (next: AuthState) => setState((current) => (current.status === "loading" ? next : current));
     api.get<CurrentSession>("/api/auth/session").then(
-      (current) => setState(stateOf(current)),
-      () => setState({ status: "signed-out" }),
+      (current) => unlessDecided(stateOf(current)),
+      () => unlessDecided({ status: "signed-out" }),
     );
   }, []);
 
