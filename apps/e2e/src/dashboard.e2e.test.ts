@@ -3,9 +3,10 @@
 // "overdue now" to the queue filtered to overdue referrals, and gives one of them to another
 // member of the team. Every page is checked with axe, and at 1280 and 320 px.
 import { backdateReferral } from "@cse/api/testing/e2e-database";
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { expectNoAccessibilityViolations, openBrowser, type BrowserSession } from "./browser.ts";
-import { expectNoHorizontalScrollAt320, heading, signIn, type Account } from "./journey.ts";
+import { describe, expect, inject, it } from "vitest";
+import { expectNoAccessibilityViolations } from "./browser.ts";
+import { useSignedInBrowsers } from "./signed-in-browsers.ts";
+import { expectNoHorizontalScrollAt320, heading, type Account } from "./journey.ts";
 import { pressButton, tabTo } from "./keyboard.ts";
 import { redReferralAboutA12YearOld, submitReferral } from "./referral-fixture.ts";
 
@@ -14,28 +15,16 @@ const referrer: Account = { email: "referrer.health@demo.example", password: dem
 const lead: Account = { email: "lead.bradford@demo.example", password: demoPassword, totpSecret: demoTotpSecret };
 
 describe("the lead's dashboard, in a real browser", () => {
-  const sessions: BrowserSession[] = [];
-  afterEach(async () => {
-    for (const session of sessions) {
-      expect(session.problems, "console errors or CSP violations").toEqual([]);
-      await session.close();
-    }
-    sessions.length = 0;
-  });
+  const { browserFor } = useSignedInBrowsers(baseUrl);
 
   it("shows the figures, leads to the overdue referrals and reassigns one", { timeout: 300_000 }, async () => {
     // A referral to Bradford that arrived a week ago and nobody decided: overdue.
-    const referrerSession = await openBrowser();
-    sessions.push(referrerSession);
-    await signIn(referrerSession.page, baseUrl, referrer);
-    const sent = await submitReferral(referrerSession.page, redReferralAboutA12YearOld("Overdue"));
+    const referrerPage = await browserFor(referrer);
+    const sent = await submitReferral(referrerPage, redReferralAboutA12YearOld("Overdue"));
     await backdateReferral(databaseUrl, sent.id, 7);
 
-    const session = await openBrowser();
-    sessions.push(session);
-    const { page } = session;
+    const page = await browserFor(lead);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, baseUrl, lead);
 
     await tabTo(page, '.govuk-service-navigation a[href="/dashboard"]');
     await page.keyboard.press("Enter");

@@ -2,9 +2,10 @@
 // number and a vehicle with a first shows the link on the team's file, and the network page
 // draws it (Cytoscape.js under the strict CSP) beside a table that says the same. axe on each page.
 import type { Page } from "playwright-core";
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { expectNoAccessibilityViolations, openBrowser, type BrowserSession } from "./browser.ts";
-import { expectNoHorizontalScrollAt320, heading, signIn, type Account } from "./journey.ts";
+import { describe, expect, inject, it } from "vitest";
+import { expectNoAccessibilityViolations } from "./browser.ts";
+import { useSignedInBrowsers } from "./signed-in-browsers.ts";
+import { expectNoHorizontalScrollAt320, heading, type Account } from "./journey.ts";
 import { tabTo } from "./keyboard.ts";
 import { redReferralAboutA12YearOld, submitReferral } from "./referral-fixture.ts";
 
@@ -39,31 +40,17 @@ async function followLink(page: Page, href: string) {
 }
 
 describe("linked referrals, in a real browser", () => {
-  const sessions: BrowserSession[] = [];
-  afterEach(async () => {
-    for (const session of sessions) {
-      expect(session.problems, "console errors or CSP violations").toEqual([]);
-      await session.close();
-    }
-    sessions.length = 0;
-  });
+  const { browserFor } = useSignedInBrowsers(baseUrl);
 
   it("shows a shared phone and vehicle as a link, and draws the network", { timeout: 300_000 }, async () => {
-    const referrerSession = await openBrowser();
-    sessions.push(referrerSession);
-    await signIn(referrerSession.page, baseUrl, referrer);
-    const first = await submitReferral(
-      referrerSession.page,
-      referralAbout("Linka", "Firstcase", "2013-04-04", [person, car]),
-    );
+    const referrerPage = await browserFor(referrer);
+    const first = await submitReferral(referrerPage, referralAbout("Linka", "Firstcase", "2013-04-04", [person, car]));
     const second = await submitReferral(
-      referrerSession.page,
+      referrerPage,
       referralAbout("Linkb", "Secondcase", "2012-08-08", [{ ...person, name: "D" }, car]),
     );
 
-    const session = await openBrowser();
-    sessions.push(session);
-    const { page } = session;
+    const page = await browserFor(triage);
     // Every CSP refusal, however the browser reports it, is kept for the end of the test.
     await page.addInitScript(() => {
       const seen: string[] = [];
@@ -72,7 +59,6 @@ describe("linked referrals, in a real browser", () => {
         seen.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`);
       });
     });
-    await signIn(page, baseUrl, triage);
     await page.goto(`${baseUrl}/referrals/${second.id}`);
     await heading(page, `Referral ${second.reference}`);
     const section = page.locator("section", { has: page.locator("#linked-referrals-heading") });
